@@ -1,0 +1,2 @@
+from . import helpdesk_ticket_team
+from . import resource_calendar
