@@ -1,0 +1,667 @@
+#!/usr/bin/env python3
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Run the Odoo layer of the suite on an Odoo 18.0 found on this machine.
+
+Subcommands:
+
+``test``
+    Install the three addons with demo data into a throw-away database and run
+    their Odoo tests with Odoo's own runner (``--test-enable``, as OCA CI does).
+    Fails on any test failure, on any ERROR, and on any WARNING logged while our
+    addons install and run, and on user-facing strings missing from the
+    addons' ``i18n/zh_CN.po``. Exit status 0 = passed, 1 = failed, 3 = skipped
+    (no Odoo 18.0 is importable: one line says why).
+``run``
+    Start PostgreSQL if needed, create the database (addons + demo data) if it
+    does not exist, and serve it on port 8069.
+``export-pot``
+    Regenerate ``i18n/<addon>.pot`` of every addon from a database.
+``pytest``
+    Quick re-runs with pytest-odoo against an installed database.
+
+Which Odoo: the interpreter named by ``ODOO_PYTHON`` (default ``python3``) must
+import ``odoo`` 18.0. Its addons path is ``ODOO_ADDONS_PATH`` if set, else the
+``addons`` directory next to the ``odoo`` package and ``odoo/addons``.
+
+Which PostgreSQL: the one the libpq environment (``PGHOST``, ``PGPORT``,
+``PGUSER``, ``PGPASSWORD``) points to. When none is set and no server answers on
+the local socket, the Debian cluster is started, and Debian's ``postgresql`` is
+installed first when there is none.
+
+This script only uses the standard library: it runs with any Python 3.10+.
+"""
+
+import argparse
+import ast
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ADDONS_DIR = REPO / "addons"
+CACHE = REPO / ".cache"
+OUR_ADDONS = ["aftersales_sop", "aftersales_warranty", "aftersales_kpi"]
+SKIPPED = 3
+
+# WARNING lines that say nothing about our addons: the environment, not the code.
+HARMLESS_WARNINGS = [
+    # Odoo refuses nothing but warns when run as root (CI containers do)
+    r"Running as user 'root' is a security risk",
+    # no wkhtmltopdf on a test machine: PDF reports render as HTML in tests
+    r"You need Wkhtmltopdf to print a pdf version of the reports",
+    r"wkhtmltopdf",
+    # no browser on a test machine: HttpCase tours are skipped by Odoo itself
+    r"Chrome executable not found",
+    r"Chromium executable not found",
+]
+
+
+def say(message):
+    print(message, flush=True)
+
+
+# -- locating Odoo ----------------------------------------------------------------
+
+
+def odoo_python():
+    return os.environ.get("ODOO_PYTHON") or shutil.which("python3") or sys.executable
+
+
+PROBE = """
+import json, os, sys
+try:
+    import odoo, odoo.release
+except Exception as exc:
+    print(json.dumps({"error": f"{type(exc).__name__}: {exc}"}))
+    sys.exit(0)
+print(json.dumps({"version": list(odoo.release.version_info[:2]),
+                  "serie": odoo.release.serie,
+                  "package": os.path.dirname(odoo.__file__),
+                  "python": sys.version.split()[0]}))
+"""
+
+
+def probe_odoo(python):
+    """Return (info, reason): info is a dict when an Odoo 18.0 is importable."""
+    try:
+        out = subprocess.run(
+            [python, "-c", PROBE],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return None, f"{python} cannot be run ({exc})"
+    try:
+        info = json.loads(out.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return None, f"{python} failed: {out.stderr.strip()[-300:]}"
+    if "error" in info:
+        return None, f"{python} cannot import odoo ({info['error']})"
+    if info["version"] != [18, 0]:
+        return None, f"{python} imports Odoo {info['serie']}, not 18.0"
+    return info, None
+
+
+def odoo_addons_path(info, extra_dirs):
+    if os.environ.get("ODOO_ADDONS_PATH"):
+        base = [p for p in os.environ["ODOO_ADDONS_PATH"].split(",") if p]
+    else:
+        package = Path(info["package"])
+        base = [
+            str(p)
+            for p in (package.parent / "addons", package / "addons")
+            if p.is_dir()
+        ]
+    return ",".join(base + [str(d) for d in extra_dirs] + [str(ADDONS_DIR)])
+
+
+def ensure_oca_addons():
+    """Install the OCA addon wheels of oca-requirements.txt into .cache/oca-addons."""
+    target = CACHE / "oca-addons"
+    stamp = target / ".requirements"
+    wanted = (REPO / "oca-requirements.txt").read_text()
+    if not (stamp.exists() and stamp.read_text() == wanted):
+        say("installing the OCA addons of oca-requirements.txt into .cache/oca-addons")
+        shutil.rmtree(target, ignore_errors=True)
+        pip_install(
+            ["--no-deps", "--target", str(target), "-r", "oca-requirements.txt"]
+        )
+        stamp.write_text(wanted)
+    return target / "odoo" / "addons"
+
+
+def pip_install(args):
+    pip = [sys.executable, "-m", "pip"]
+    if subprocess.run(pip + ["--version"], capture_output=True, check=False).returncode:
+        pip = [odoo_python(), "-m", "pip"]
+    subprocess.run(
+        pip + ["install", "--quiet", "--disable-pip-version-check"] + args,
+        cwd=REPO,
+        check=True,
+    )
+
+
+def python_requirements():
+    names = []
+    for line in (REPO / "requirements.txt").read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            names.append(re.split(r"[<>=!~\[; ]", line)[0])
+    return names
+
+
+def ensure_python_deps(python):
+    """Make the addons' python libraries importable by the Odoo interpreter.
+
+    Missing ones are installed into .cache/odoo-python-deps, which goes on its
+    PYTHONPATH; nothing is installed into the Odoo interpreter itself.
+    """
+    modules = {"phonenumbers": "phonenumbers", "xlrd": "xlrd", "openpyxl": "openpyxl"}
+    missing = []
+    for dist in python_requirements():
+        module = modules.get(dist, dist.replace("-", "_"))
+        check = subprocess.run(
+            [python, "-c", f"import {module}"],
+            capture_output=True,
+            env=odoo_env(),
+            check=False,
+        )
+        if check.returncode:
+            missing.append(dist)
+    if missing:
+        target = CACHE / "odoo-python-deps"
+        say(f"installing {', '.join(missing)} for the Odoo interpreter into {target}")
+        pip_install(["--target", str(target), *missing])
+
+
+def odoo_env():
+    env = dict(os.environ)
+    extra = CACHE / "odoo-python-deps"
+    if extra.is_dir():
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (str(extra), env.get("PYTHONPATH", "")) if p
+        )
+    return env
+
+
+# -- PostgreSQL -----------------------------------------------------------------
+
+
+def _run(cmd, **kwargs):
+    return subprocess.run(cmd, capture_output=True, text=True, check=False, **kwargs)
+
+
+def _as_root(cmd):
+    if os.geteuid() == 0:
+        return cmd
+    if shutil.which("sudo"):
+        return ["sudo", "-n", *cmd]
+    return cmd
+
+
+def _as_postgres(cmd):
+    if os.geteuid() == 0 and shutil.which("runuser"):
+        return ["runuser", "-u", "postgres", "--", *cmd]
+    if shutil.which("sudo"):
+        return ["sudo", "-n", "-u", "postgres", *cmd]
+    return cmd
+
+
+def pg_answers():
+    return _run(["psql", "-X", "-d", "postgres", "-tAc", "select 1"]).returncode == 0
+
+
+def ensure_postgres():
+    """Make sure a PostgreSQL server answers and lets us create databases."""
+    if shutil.which("psql") and pg_answers():
+        return
+    if any(os.environ.get(v) for v in ("PGHOST", "PGPORT")):
+        raise SystemExit(
+            "PostgreSQL at PGHOST/PGPORT does not answer: "
+            + _run(["psql", "-X", "-d", "postgres", "-c", "select 1"]).stderr.strip()
+        )
+    if not shutil.which("pg_lsclusters"):
+        say("no PostgreSQL server here: installing Debian's postgresql")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        for cmd in (
+            ["apt-get", "update", "-q"],
+            ["apt-get", "install", "-y", "-q", "postgresql"],
+        ):
+            result = subprocess.run(_as_root(cmd), env=env, check=False)
+            if result.returncode:
+                raise SystemExit(
+                    f"could not install PostgreSQL ({' '.join(cmd)} failed)"
+                )
+    clusters = [
+        line.split()
+        for line in _run(["pg_lsclusters", "--no-header"]).stdout.splitlines()
+        if line.strip()
+    ]
+    if not clusters:
+        version = max(os.listdir("/usr/lib/postgresql"), key=int)
+        say(f"creating a PostgreSQL {version} cluster")
+        _run(_as_root(["pg_createcluster", version, "main"]))
+        clusters = [[version, "main", "", "down"]]
+    version, name, *_rest = clusters[0]
+    if "online" not in clusters[0]:
+        say(f"starting PostgreSQL cluster {version}/{name}")
+        result = _run(_as_root(["pg_ctlcluster", version, name, "start"]))
+        if result.returncode:
+            raise SystemExit(f"could not start PostgreSQL: {result.stderr.strip()}")
+    for _attempt in range(30):
+        if _run(["pg_isready", "-q"]).returncode == 0:
+            break
+        time.sleep(1)
+    if not pg_answers():
+        user = os.environ.get("PGUSER") or os.environ.get("USER") or "root"
+        say(f"creating the PostgreSQL role {user}")
+        _run(_as_postgres(["createuser", "--superuser", user]))
+    if not pg_answers():
+        raise SystemExit(
+            "PostgreSQL runs but refuses us: "
+            + _run(["psql", "-X", "-d", "postgres", "-c", "select 1"]).stderr.strip()
+        )
+
+
+def database_exists(name):
+    out = _run(
+        [
+            "psql",
+            "-X",
+            "-d",
+            "postgres",
+            "-tAc",
+            f"select 1 from pg_database where datname = '{name}'",
+        ]
+    )
+    return out.stdout.strip() == "1"
+
+
+def drop_database(name):
+    _run(["dropdb", "--if-exists", "--force", name])
+    shutil.rmtree(CACHE / "odoo-data" / "filestore" / name, ignore_errors=True)
+
+
+# -- running Odoo ------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manifest(addon):
+    return ast.literal_eval((ADDONS_DIR / addon / "__manifest__.py").read_text())
+
+
+def dependencies():
+    """Every addon our addons depend on, without our own."""
+    deps = set()
+    for addon in OUR_ADDONS:
+        deps.update(manifest(addon).get("depends", []))
+    return sorted(deps - set(OUR_ADDONS))
+
+
+def odoo_command(
+    python, addons_path, database, *args, port=None, interface="127.0.0.1"
+):
+    """An Odoo command line on our addons path, data dir and database.
+
+    Without ``port`` the server listens on a free local port and runs no cron
+    thread (test and maintenance runs); with it, it serves normally.
+    """
+    server = [f"--http-interface={interface}", f"--http-port={port or free_port()}"]
+    if not port:
+        server.append("--max-cron-threads=0")
+    return [
+        python,
+        "-m",
+        "odoo",
+        f"--addons-path={addons_path}",
+        f"--data-dir={CACHE / 'odoo-data'}",
+        f"--database={database}",
+        "--db-filter=^%s$" % re.escape(database),
+        *server,
+        *args,
+    ]
+
+
+def run_logged(cmd, log_path, echo=True):
+    """Run ``cmd``, tee its output into ``log_path``, return its exit status."""
+    with open(log_path, "w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=odoo_env(),
+        )
+        for line in process.stdout:
+            log.write(line)
+            if echo:
+                sys.stdout.write(line)
+        return process.wait()
+
+
+LOG_LINE = re.compile(
+    r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ "
+    r"(?P<level>[A-Z]+) (?P<db>\S+) (?P<logger>[\w.]+): (?P<msg>.*)"
+)
+
+
+def check_log(log_path):
+    """Return (problems, tests_run, failures) read from an Odoo log."""
+    problems, tests_run, failures = [], 0, 0
+    lines = Path(log_path).read_text(encoding="utf-8", errors="replace").splitlines()
+    for line in lines:
+        match = LOG_LINE.match(line)
+        if not match:
+            continue
+        level, logger, msg = match["level"], match["logger"], match["msg"]
+        result = re.search(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests", msg)
+        if result and logger == "odoo.tests.result":
+            failures += int(result[1]) + int(result[2])
+            tests_run = max(tests_run, int(result[3]))
+        if (
+            level in ("ERROR", "CRITICAL")
+            or level == "WARNING"
+            and not any(re.search(p, msg) for p in HARMLESS_WARNINGS)
+        ):
+            problems.append(line)
+    return problems, tests_run, failures
+
+
+def po_msgids(path):
+    """The msgids of a .po/.pot file, with whether each has a translation."""
+    entries, msgid, msgstr, current = {}, None, None, None
+    text = Path(path).read_text(encoding="utf-8") if Path(path).exists() else ""
+
+    def flush():
+        if msgid:
+            entries[msgid] = bool(msgstr)
+
+    for raw in text.splitlines() + [""]:
+        line = raw.strip()
+        if line.startswith("msgid "):
+            flush()
+            msgid, msgstr, current = ast.literal_eval(line[6:]), None, "id"
+        elif line.startswith("msgstr "):
+            msgstr, current = ast.literal_eval(line[7:]), "str"
+        elif line.startswith('"') and current == "id":
+            msgid += ast.literal_eval(line)
+        elif line.startswith('"') and current == "str":
+            msgstr += ast.literal_eval(line)
+        elif not line:
+            flush()
+            msgid, msgstr, current = None, None, None
+    return entries
+
+
+def check_translations(python, addons_path, database, workdir):
+    """Export each addon's terms; compare them with its .pot and zh_CN.po."""
+    problems = []
+    for addon in OUR_ADDONS:
+        exported = Path(workdir) / f"{addon}.pot"
+        cmd = odoo_command(
+            python,
+            addons_path,
+            database,
+            f"--i18n-export={exported}",
+            f"--modules={addon}",
+            "--stop-after-init",
+            "--log-level=warn",
+        )
+        if (
+            run_logged(cmd, Path(workdir) / f"export-{addon}.log", echo=False)
+            or not exported.exists()
+        ):
+            problems.append(f"{addon}: could not export its terms (see the export log)")
+            continue
+        terms = set(po_msgids(exported))
+        pot = set(po_msgids(ADDONS_DIR / addon / "i18n" / f"{addon}.pot"))
+        zh = po_msgids(ADDONS_DIR / addon / "i18n" / "zh_CN.po")
+        for term in sorted(terms - pot):
+            problems.append(
+                f"{addon}: {term!r} is missing from i18n/{addon}.pot (run make pot)"
+            )
+        for term in sorted(terms):
+            if not zh.get(term):
+                problems.append(
+                    f"{addon}: {term!r} has no translation in i18n/zh_CN.po"
+                )
+    return problems
+
+
+def prepare(args):
+    python = odoo_python()
+    info, reason = probe_odoo(python)
+    if not info:
+        say(
+            f"Odoo layer SKIPPED: {reason}. Set ODOO_PYTHON to the python of an "
+            "Odoo 18.0 installation to run the Odoo tests."
+        )
+        raise SystemExit(SKIPPED)
+    say(f"Odoo {info['serie']} found: {info['package']} (python {info['python']})")
+    oca = ensure_oca_addons()
+    ensure_python_deps(python)
+    ensure_postgres()
+    return python, odoo_addons_path(info, [oca])
+
+
+def cmd_test(args):
+    python, addons_path = prepare(args)
+    database = args.database or f"aftersales_test_{os.getpid()}"
+    workdir = Path(tempfile.mkdtemp(prefix="aftersales-odoo-"))
+    drop_database(database)
+    status = 0
+    try:
+        say(
+            f"==> installing the dependencies {', '.join(dependencies())} "
+            f"into {database}"
+        )
+        deps_log = workdir / "dependencies.log"
+        rc = run_logged(
+            odoo_command(
+                python,
+                addons_path,
+                database,
+                "-i",
+                ",".join(dependencies()),
+                "--stop-after-init",
+                "--log-level=warn",
+            ),
+            deps_log,
+        )
+        if rc:
+            say(f"FAILED: installing the dependencies (exit {rc}, log {deps_log})")
+            return 1
+        say(
+            f"==> installing {', '.join(OUR_ADDONS)} with demo data "
+            "and running their tests"
+        )
+        log = workdir / "aftersales.log"
+        tags = ",".join(f"/{addon}" for addon in OUR_ADDONS)
+        rc = run_logged(
+            odoo_command(
+                python,
+                addons_path,
+                database,
+                "-i",
+                ",".join(OUR_ADDONS),
+                "--test-enable",
+                f"--test-tags={tags}",
+                "--stop-after-init",
+                "--log-level=info",
+            ),
+            log,
+        )
+        problems, tests_run, failures = check_log(log)
+        if rc:
+            problems.append(f"odoo exited with status {rc}")
+        if not tests_run:
+            problems.append("no Odoo test ran")
+        say("==> checking translations")
+        problems += check_translations(python, addons_path, database, workdir)
+        if problems:
+            say(
+                f"FAILED: {len(problems)} problem(s) in the Odoo layer "
+                f"(full log: {log}):"
+            )
+            for problem in problems:
+                say(f"  {problem}")
+            status = 1
+        else:
+            say("Odoo layer passed: install and translations clean")
+        say(f"odoo tests: {tests_run - failures} passed, {failures} failed")
+        return status
+    finally:
+        if args.keep_db:
+            say(
+                f"database {database} kept "
+                f"(for pytest-odoo: make pytest-odoo DB={database})"
+            )
+        else:
+            drop_database(database)
+
+
+def cmd_run(args):
+    python, addons_path = prepare(args)
+    database = args.database or "aftersales"
+    if not database_exists(database):
+        say(f"==> creating {database} with {', '.join(OUR_ADDONS)} and demo data")
+        rc = subprocess.run(
+            odoo_command(
+                python,
+                addons_path,
+                database,
+                "-i",
+                ",".join(OUR_ADDONS),
+                "--stop-after-init",
+            ),
+            env=odoo_env(),
+            check=False,
+        ).returncode
+        if rc:
+            return rc
+    cmd = odoo_command(
+        python, addons_path, database, port=args.port, interface="0.0.0.0"
+    )
+    say(f"==> serving {database} on http://localhost:{args.port} (admin / admin)")
+    os.execvpe(cmd[0], cmd, odoo_env())
+
+
+def cmd_export_pot(args):
+    python, addons_path = prepare(args)
+    database = args.database or f"aftersales_pot_{os.getpid()}"
+    created = not database_exists(database)
+    try:
+        if created:
+            subprocess.run(
+                odoo_command(
+                    python,
+                    addons_path,
+                    database,
+                    "-i",
+                    ",".join(OUR_ADDONS),
+                    "--stop-after-init",
+                    "--without-demo=all",
+                    "--log-level=warn",
+                ),
+                env=odoo_env(),
+                check=True,
+            )
+        for addon in OUR_ADDONS:
+            target = ADDONS_DIR / addon / "i18n" / f"{addon}.pot"
+            target.parent.mkdir(exist_ok=True)
+            subprocess.run(
+                odoo_command(
+                    python,
+                    addons_path,
+                    database,
+                    f"--i18n-export={target}",
+                    f"--modules={addon}",
+                    "--stop-after-init",
+                    "--log-level=warn",
+                ),
+                env=odoo_env(),
+                check=True,
+            )
+            say(f"wrote {target.relative_to(REPO)}")
+    finally:
+        if created:
+            drop_database(database)
+    return 0
+
+
+def cmd_pytest(args):
+    python, addons_path = prepare(args)
+    if not args.database or not database_exists(args.database):
+        say(
+            "pytest-odoo needs an installed database: "
+            "make test KEEP_DB=1, or make run, first"
+        )
+        return 2
+    target = CACHE / "pytest-odoo"
+    if not (target / "pytest_odoo.py").exists():
+        say("installing pytest-odoo into .cache/pytest-odoo")
+        pip_install(["--target", str(target), "pytest-odoo==2.3.0"])
+    env = odoo_env()
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(target), env.get("PYTHONPATH")) if p
+    )
+    cmd = [
+        python,
+        "-m",
+        "pytest",
+        "-c",
+        str(REPO / "tools" / "pytest-odoo.ini"),
+        f"--odoo-database={args.database}",
+        f"--odoo-addons-path={addons_path}",
+        *(args.paths or [str(ADDONS_DIR / a / "tests") for a in OUR_ADDONS]),
+    ]
+    return subprocess.run(cmd, env=env, cwd=REPO, check=False).returncode
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    test = sub.add_parser("test", help="install the addons and run their Odoo tests")
+    test.add_argument(
+        "--database", help="database name (default: a new throw-away one)"
+    )
+    test.add_argument(
+        "--keep-db", action="store_true", help="keep the database afterwards"
+    )
+    run = sub.add_parser("run", help="serve the addons with demo data")
+    run.add_argument("--database", help="database name (default: aftersales)")
+    run.add_argument("--port", type=int, default=8069)
+    pot = sub.add_parser("export-pot", help="regenerate the i18n/<addon>.pot files")
+    pot.add_argument("--database", help="an installed database to export from")
+    quick = sub.add_parser(
+        "pytest", help="pytest-odoo re-runs against an installed database"
+    )
+    quick.add_argument("--database", required=True)
+    quick.add_argument("paths", nargs="*", help="test files or directories")
+    args = parser.parse_args()
+    handlers = {
+        "test": cmd_test,
+        "run": cmd_run,
+        "export-pot": cmd_export_pot,
+        "pytest": cmd_pytest,
+    }
+    sys.exit(handlers[args.command](args))
+
+
+if __name__ == "__main__":
+    main()
