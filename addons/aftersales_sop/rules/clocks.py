@@ -1,0 +1,111 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Service clocks: deadlines, pauses and states (SPEC §3).
+
+A clock starts at an event, stops at another, and has a limit measured in
+elapsed time (minutes, hours, days) or in working time of a
+:class:`~.working_time.WorkingCalendar` (working hours, working days). While a
+ticket waits for the customer the clock is paused: the time left when it was
+paused is granted again from the moment it resumes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from .working_time import WorkingCalendar
+
+ELAPSED_UNITS = ("minutes", "hours", "days")
+WORKING_UNITS = ("working_hours", "working_days")
+UNITS = ELAPSED_UNITS + WORKING_UNITS
+
+PENDING = "pending"  # the start event has not happened
+RUNNING = "running"
+PAUSED = "paused"
+MET = "met"  # stopped in time
+BREACHED = "breached"  # stopped late, or still running after its deadline
+STATES = (PENDING, RUNNING, PAUSED, MET, BREACHED)
+
+
+def _check(unit: str, calendar: WorkingCalendar | None):
+    if unit not in UNITS:
+        raise ValueError(f"unknown clock unit {unit!r}")
+    if unit in WORKING_UNITS and calendar is None:
+        raise ValueError(f"a clock in {unit} needs a working calendar")
+
+
+def deadline(
+    start: datetime, limit: float, unit: str, calendar: WorkingCalendar | None = None
+) -> datetime:
+    """The moment a clock that starts at ``start`` with ``limit`` ``unit`` runs out."""
+    _check(unit, calendar)
+    if limit < 0:
+        raise ValueError("a clock limit cannot be negative")
+    if unit == "working_hours":
+        return calendar.add_working_hours(start, limit)
+    if unit == "working_days":
+        return calendar.add_working_days(start, limit)
+    return start + timedelta(**{unit: limit})
+
+
+def time_left(
+    at: datetime, until: datetime, unit: str, calendar: WorkingCalendar | None = None
+) -> timedelta:
+    """The clock time between ``at`` and ``until`` (negative once past it).
+
+    Elapsed time for elapsed units, working time of ``calendar`` for working
+    units: what a paused clock still has to give when it resumes.
+    """
+    _check(unit, calendar)
+    if unit in WORKING_UNITS:
+        return calendar.working_time_between(at, until)
+    return until - at
+
+
+def resumed_deadline(
+    paused_at: datetime,
+    resumed_at: datetime,
+    current_deadline: datetime,
+    unit: str,
+    calendar: WorkingCalendar | None = None,
+) -> datetime:
+    """The deadline after a pause from ``paused_at`` to ``resumed_at``.
+
+    The time that was left when the clock paused is counted again from the
+    moment it resumes; a clock that was already overdue when it paused keeps
+    its deadline.
+    """
+    if resumed_at < paused_at:
+        raise ValueError("a clock cannot resume before it paused")
+    left = time_left(paused_at, current_deadline, unit, calendar)
+    if left <= timedelta(0):
+        return current_deadline
+    if unit in WORKING_UNITS:
+        return max(current_deadline, calendar.add_working_time(resumed_at, left))
+    return max(current_deadline, resumed_at + left)
+
+
+def state(
+    start: datetime | None,
+    stop: datetime | None,
+    due: datetime | None,
+    now: datetime,
+    paused_at: datetime | None = None,
+) -> str:
+    """The state of a clock at ``now``.
+
+    A clock with no start is pending; one stopped at or before its deadline is
+    met, after it breached. A running clock is breached once ``now`` is past its
+    deadline. A paused clock (the ticket waits for the customer since
+    ``paused_at``) is frozen at that moment: paused, or breached if it was
+    already late when it paused.
+    """
+    if start is None:
+        return PENDING
+    if stop is not None:
+        return MET if due is None or stop <= due else BREACHED
+    if paused_at is not None:
+        return BREACHED if due is not None and paused_at > due else PAUSED
+    if due is not None and now > due:
+        return BREACHED
+    return RUNNING

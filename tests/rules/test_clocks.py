@@ -1,0 +1,151 @@
+"""Service clocks: deadlines, pauses, states (aftersales_sop.rules.clocks)."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aftersales_sop.rules import clocks
+from aftersales_sop.rules.working_time import Attendance, WorkingCalendar
+
+UTC_OFFICE = WorkingCalendar(
+    [Attendance(d, 9, 12) for d in range(5)]
+    + [Attendance(d, 13, 18) for d in range(5)],
+    tz="UTC",
+    holidays=[(datetime(2026, 10, 1), datetime(2026, 10, 8))],
+)
+MONDAY_10 = datetime(2026, 9, 28, 10)
+
+
+def test_elapsed_and_working_deadlines():
+    assert clocks.deadline(MONDAY_10, 30, "minutes") == datetime(2026, 9, 28, 10, 30)
+    assert clocks.deadline(MONDAY_10, 24, "hours") == datetime(2026, 9, 29, 10)
+    assert clocks.deadline(MONDAY_10, 7, "days") == datetime(2026, 10, 5, 10)
+    # 3 working days from Monday 10:00: Thursday 10:00, but 1-7 October are
+    # holidays, so Thursday 8 October
+    assert clocks.deadline(MONDAY_10, 3, "working_days", UTC_OFFICE) == datetime(
+        2026, 10, 8, 10
+    )
+    assert clocks.deadline(MONDAY_10, 8, "working_hours", UTC_OFFICE) == datetime(
+        2026, 9, 29, 10
+    )
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError):
+        clocks.deadline(MONDAY_10, 1, "fortnights")
+    with pytest.raises(ValueError):
+        clocks.deadline(MONDAY_10, 1, "working_hours")  # no calendar
+    with pytest.raises(ValueError):
+        clocks.deadline(MONDAY_10, -1, "hours")
+    with pytest.raises(ValueError):
+        clocks.resumed_deadline(
+            MONDAY_10, MONDAY_10 - timedelta(hours=1), MONDAY_10, "hours"
+        )
+
+
+def test_states():
+    due = MONDAY_10 + timedelta(hours=1)
+    now = MONDAY_10 + timedelta(minutes=30)
+    assert clocks.state(None, None, None, now) == clocks.PENDING
+    assert clocks.state(MONDAY_10, None, due, now) == clocks.RUNNING
+    assert clocks.state(MONDAY_10, None, due, now, paused_at=now) == clocks.PAUSED
+    # a paused clock is frozen: not breached while it waits, unless already late
+    later = due + timedelta(hours=5)
+    assert clocks.state(MONDAY_10, None, due, later, paused_at=now) == clocks.PAUSED
+    assert clocks.state(
+        MONDAY_10, None, due, later, paused_at=due + timedelta(minutes=1)
+    ) == (clocks.BREACHED)
+    assert (
+        clocks.state(MONDAY_10, due, due, now) == clocks.MET
+    )  # on the deadline is in time
+    assert (
+        clocks.state(MONDAY_10, due + timedelta(seconds=1), due, now) == clocks.BREACHED
+    )
+    assert (
+        clocks.state(MONDAY_10, None, due, due + timedelta(seconds=1))
+        == clocks.BREACHED
+    )
+
+
+def test_pause_gives_back_the_time_left():
+    due = MONDAY_10 + timedelta(hours=4)
+    paused, resumed = MONDAY_10 + timedelta(hours=1), MONDAY_10 + timedelta(hours=3)
+    assert clocks.resumed_deadline(paused, resumed, due, "hours") == due + timedelta(
+        hours=2
+    )
+    # working time: 1 working hour used Monday 10-11, paused until Tuesday 09:00
+    due = clocks.deadline(MONDAY_10, 4, "working_hours", UTC_OFFICE)  # Monday 15:00
+    new = clocks.resumed_deadline(
+        datetime(2026, 9, 28, 11),
+        datetime(2026, 9, 29, 9),
+        due,
+        "working_hours",
+        UTC_OFFICE,
+    )
+    assert new == datetime(2026, 9, 29, 12)
+
+
+def test_overdue_clock_keeps_its_deadline_when_paused():
+    due = MONDAY_10
+    assert (
+        clocks.resumed_deadline(
+            due + timedelta(hours=1), due + timedelta(hours=5), due, "hours"
+        )
+        == due
+    )
+
+
+# -- properties ------------------------------------------------------------------
+
+moments = st.datetimes(
+    min_value=datetime(2026, 1, 1), max_value=datetime(2027, 6, 30)
+).map(lambda d: d.replace(second=0, microsecond=0))
+units = st.sampled_from(clocks.UNITS)
+limits = st.integers(0, 200).map(lambda n: n / 4)
+
+
+@given(moments, limits, units)
+def test_deadline_is_never_before_the_start(start, limit, unit):
+    assert clocks.deadline(start, limit, unit, UTC_OFFICE) >= start
+
+
+@given(moments, limits, units)
+def test_the_limit_is_exactly_the_time_until_the_deadline(start, limit, unit):
+    due = clocks.deadline(start, limit, unit, UTC_OFFICE)
+    left = clocks.time_left(start, due, unit, UTC_OFFICE)
+    expected = {
+        "minutes": timedelta(minutes=limit),
+        "hours": timedelta(hours=limit),
+        "days": timedelta(days=limit),
+        "working_hours": timedelta(hours=limit),
+        "working_days": timedelta(hours=limit * UTC_OFFICE.hours_per_day),
+    }[unit]
+    assert left == expected
+
+
+@given(
+    moments, limits, units, st.integers(0, 60 * 24 * 10), st.integers(0, 60 * 24 * 10)
+)
+def test_a_pause_never_shortens_and_keeps_the_active_time(
+    start, limit, unit, before, pause
+):
+    due = clocks.deadline(start, limit, unit, UTC_OFFICE)
+    paused_at = start + timedelta(minutes=before)
+    resumed_at = paused_at + timedelta(minutes=pause)
+    new = clocks.resumed_deadline(paused_at, resumed_at, due, unit, UTC_OFFICE)
+    assert new >= due
+    if paused_at < due:
+        # the time the clock runs (before the pause, then after it) is its limit
+        used = clocks.time_left(start, paused_at, unit, UTC_OFFICE)
+        rest = clocks.time_left(resumed_at, new, unit, UTC_OFFICE)
+        assert used + rest == clocks.time_left(start, due, unit, UTC_OFFICE)
+
+
+@given(moments, moments, moments, moments)
+def test_met_and_breached_are_decided_by_the_deadline(start, stop, due, now):
+    result = clocks.state(start, stop, due, now)
+    assert result == (clocks.MET if stop <= due else clocks.BREACHED)
+    running = clocks.state(start, None, due, now)
+    assert running == (clocks.BREACHED if now > due else clocks.RUNNING)
