@@ -15,6 +15,14 @@ class HelpdeskTicketTeam(models.Model):
         "or working days run only during these hours, and skip its public holidays.",
     )
 
+    dispatcher_id = fields.Many2one(
+        comodel_name="res.users",
+        check_company=True,
+        domain="[('share', '=', False)]",
+        help="Reviews the team's repair requests and dispatches engineers; told when "
+        "a service clock runs out (the team leader when empty).",
+    )
+
     def _get_working_calendar(self):
         """The team's calendar, else its company's, else the current company's."""
         self.ensure_one()

@@ -1,1 +1,5 @@
 from . import test_working_time
+from . import test_intake
+from . import test_clocks
+from . import test_dispatch
+from . import test_security

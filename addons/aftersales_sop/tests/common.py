@@ -2,48 +2,36 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Shared fixtures of the aftersales_sop tests: data only, no test methods."""
 
+from datetime import date, datetime
+
 from odoo import Command
+from odoo.tests import new_test_user
 
 from odoo.addons.base.tests.common import BaseCommon
 
 
 class AftersalesCommon(BaseCommon):
     @classmethod
-    def _create_calendar(
-        cls, name="Mon-Fri 08:00-17:00, lunch 12-13, Beijing", tz="Asia/Shanghai"
-    ):
-        """A Monday-to-Friday calendar with a lunch break, in ``tz``."""
+    def _create_calendar(cls, name="Mon-Fri 08:00-17:00, Beijing", tz="Asia/Shanghai"):
+        """A Monday-to-Friday calendar with a lunch break (12-13), in ``tz``."""
         attendances = []
         for day in range(5):
-            attendances += [
-                Command.create(
-                    {
-                        "name": f"Day {day} morning",
-                        "dayofweek": str(day),
-                        "hour_from": 8,
-                        "hour_to": 12,
-                        "day_period": "morning",
-                    }
-                ),
-                Command.create(
-                    {
-                        "name": f"Day {day} lunch",
-                        "dayofweek": str(day),
-                        "hour_from": 12,
-                        "hour_to": 13,
-                        "day_period": "lunch",
-                    }
-                ),
-                Command.create(
-                    {
-                        "name": f"Day {day} afternoon",
-                        "dayofweek": str(day),
-                        "hour_from": 13,
-                        "hour_to": 17,
-                        "day_period": "afternoon",
-                    }
-                ),
-            ]
+            for hour_from, hour_to, period in (
+                (8, 12, "morning"),
+                (12, 13, "lunch"),
+                (13, 17, "afternoon"),
+            ):
+                attendances.append(
+                    Command.create(
+                        {
+                            "name": f"Day {day} {period}",
+                            "dayofweek": str(day),
+                            "hour_from": hour_from,
+                            "hour_to": hour_to,
+                            "day_period": period,
+                        }
+                    )
+                )
         return cls.env["resource.calendar"].create(
             {
                 "name": name,
@@ -64,3 +52,160 @@ class AftersalesCommon(BaseCommon):
                 "time_type": "leave",
             }
         )
+
+
+class AftersalesSopCommon(AftersalesCommon):
+    """A Shanghai service centre: users of every role, engineers in two cities."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.company.country_id = cls.env.ref("base.cn")
+        cls.calendar = cls._create_calendar()
+        # Thursday 1 October 2026 is a public holiday in Beijing time
+        cls.holiday = cls._create_holiday(
+            cls.calendar,
+            datetime(2026, 9, 30, 16),
+            datetime(2026, 10, 1, 16),
+            "National Day",
+        )
+        groups = "aftersales_sop.aftersales_sop_group_"
+        cls.agent = new_test_user(cls.env, login="as_agent", groups=groups + "agent")
+        cls.dispatcher = new_test_user(
+            cls.env, login="as_dispatcher", groups=groups + "dispatcher"
+        )
+        cls.manager = new_test_user(
+            cls.env, login="as_manager", groups=groups + "manager"
+        )
+        cls.tech_support = new_test_user(
+            cls.env, login="as_support", groups=groups + "agent"
+        )
+        cls.other_dispatcher = new_test_user(
+            cls.env, login="as_dispatcher_2", groups=groups + "dispatcher"
+        )
+        cls.team = cls.env["helpdesk.ticket.team"].create(
+            {
+                "name": "Service Centre",
+                "user_id": cls.dispatcher.id,
+                "dispatcher_id": cls.dispatcher.id,
+                "resource_calendar_id": cls.calendar.id,
+                "user_ids": [Command.set([cls.agent.id, cls.dispatcher.id])],
+            }
+        )
+        cls.other_team = cls.env["helpdesk.ticket.team"].create(
+            {
+                "name": "Northern Centre",
+                "user_id": cls.other_dispatcher.id,
+                "dispatcher_id": cls.other_dispatcher.id,
+                "user_ids": [Command.set([cls.other_dispatcher.id])],
+            }
+        )
+        zones = cls.env["aftersales.zone"]
+        # names of their own, not to meet the zones of the demo data
+        cls.shanghai = zones.create(
+            {"name": "Shanghai-T", "code": "T-SH", "city_names": "上海-T"}
+        )
+        cls.suzhou = zones.create({"name": "Suzhou-T", "code": "T-SZ"})
+        categories = cls.env["product.category"]
+        cls.appliances = categories.create({"name": "Test Appliances"})
+        cls.air_con = categories.create(
+            {"name": "Test ACs", "parent_id": cls.appliances.id}
+        )
+        cls.heaters = categories.create(
+            {"name": "Test Heaters", "parent_id": cls.appliances.id}
+        )
+        cls.product = cls.env["product.product"].create(
+            {
+                "name": "Test AC",
+                "type": "consu",
+                "is_storable": True,
+                "tracking": "serial",
+                "categ_id": cls.air_con.id,
+            }
+        )
+        cls.lot = cls.env["stock.lot"].create(
+            {"name": "AC-T-0001", "product_id": cls.product.id}
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "Test Customer",
+                "street": "1 Test Road",
+                "city": "Shanghai-T",
+                "phone": "+86 137 0000 0001",
+                "email": "customer@example.com",
+            }
+        )
+        # engineers: a senior and a junior in Shanghai, a senior in Suzhou
+        cls.zhang = cls._create_engineer(
+            "as_zhang", "Zhang", cls.shanghai, "senior", cls.appliances
+        )
+        cls.liu = cls._create_engineer(
+            "as_liu", "Liu", cls.shanghai, "junior", cls.air_con
+        )
+        cls.chen = cls._create_engineer(
+            "as_chen", "Chen", cls.suzhou, "senior", cls.appliances
+        )
+
+    @classmethod
+    def _create_engineer(
+        cls, login, name, zone, level, certified_category, issued=None
+    ):
+        user = new_test_user(
+            cls.env,
+            login=login,
+            name=name,
+            groups="aftersales_sop.aftersales_sop_group_engineer",
+        )
+        employee = cls.env["hr.employee"].create({"name": name, "user_id": user.id})
+        return cls.env["aftersales.engineer"].create(
+            {
+                "employee_id": employee.id,
+                "zone_id": zone.id,
+                "level": level,
+                "skill_ids": [
+                    Command.create(
+                        {
+                            "fault_type": "hardware",
+                            "product_categ_id": cls.air_con.id,
+                            "level": level,
+                        }
+                    )
+                ],
+                "certification_ids": [
+                    Command.create(
+                        {
+                            "name": f"CERT-{login}",
+                            "product_categ_id": certified_category.id,
+                            "date_issued": issued or date(2026, 1, 5),
+                        }
+                    )
+                ],
+            }
+        )
+
+    @classmethod
+    def _repair_vals(cls, **vals):
+        """A complete repair request (class B) of the test customer."""
+        return {
+            "name": "AC blows warm air",
+            "description": "<p>The unit runs but does not cool.</p>",
+            "team_id": cls.team.id,
+            "partner_id": cls.customer.id,
+            "partner_phone": "13700000001",
+            "inquiry_class": "b",
+            "fault_type": "hardware",
+            "product_id": cls.product.id,
+            "lot_id": cls.lot.id,
+            "purchase_date": date(2026, 3, 1),
+            "proof_reference": "INV-001",
+            "requested_service_date": datetime(2026, 9, 30, 6, 0),
+            **vals,
+        }
+
+    @classmethod
+    def _create_repair(cls, **vals):
+        return cls.env["helpdesk.ticket"].create(cls._repair_vals(**vals))
+
+    def _clock(self, ticket, code):
+        return ticket.clock_ids.filtered(lambda c: c.code == code)

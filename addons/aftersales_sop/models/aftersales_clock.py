@@ -1,0 +1,232 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
+
+from ..rules import clocks as clock_rules
+
+UNITS = [
+    ("minutes", "Minutes"),
+    ("hours", "Hours"),
+    ("days", "Days"),
+    ("working_hours", "Working Hours"),
+    ("working_days", "Working Days"),
+]
+
+
+class AftersalesClock(models.Model):
+    """A service clock definition (SPEC §3): from an event to another, a limit."""
+
+    _name = "aftersales.clock"
+    _description = "Service Clock"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char(
+        required=True,
+        help="Technical name, used by reports and other modules (e.g. onsite).",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", help="Leave empty to apply the clock in every company."
+    )
+    description = fields.Text(translate=True)
+    start_event = fields.Selection(
+        selection="_selection_event",
+        required=True,
+        help="The clock starts when this happens on the ticket.",
+    )
+    stop_event = fields.Selection(
+        selection="_selection_event",
+        required=True,
+        help="The clock stops (met or breached) when this happens on the ticket.",
+    )
+    time_limit = fields.Float(
+        string="Limit", required=True, help="How long the clock may run."
+    )
+    unit = fields.Selection(
+        UNITS,
+        required=True,
+        default="hours",
+        help="Minutes, hours and days are elapsed time; working hours and working "
+        "days count only the working time of the calendar, without its holidays. "
+        "A working day is the calendar's average hours per day.",
+    )
+    time_limit_other_zone = fields.Float(
+        string="Limit in Another Zone",
+        help="Used instead of the limit when the dispatched engineer comes from "
+        "another zone than the service address (0: the same limit).",
+    )
+    calendar_source = fields.Selection(
+        [
+            ("team", "Team working hours"),
+            ("company", "Company working hours"),
+            ("calendar", "A specific calendar"),
+        ],
+        default="team",
+        required=True,
+        help="Which working calendar counts the working time of this clock.",
+    )
+    resource_calendar_id = fields.Many2one("resource.calendar", string="Calendar")
+    ticket_domain = fields.Char(
+        string="Applies To",
+        default="[]",
+        required=True,
+        help="The tickets this clock runs on.",
+    )
+    pause_when_waiting = fields.Boolean(
+        string="Pauses While Waiting",
+        default=True,
+        help="Stop counting while the ticket is in a stage that pauses service clocks "
+        "(waiting for the customer).",
+    )
+    responsible = fields.Selection(
+        [
+            ("dispatcher", "Team dispatcher"),
+            ("leader", "Team leader"),
+            ("assignee", "Assigned user"),
+        ],
+        default="dispatcher",
+        required=True,
+        help="Who is told, by an activity, when the clock is breached. Without such "
+        "a person, a message is posted on the ticket.",
+    )
+    ticket_clock_ids = fields.One2many("aftersales.ticket.clock", "clock_id")
+    breached_count = fields.Integer(compute="_compute_counts")
+    running_count = fields.Integer(compute="_compute_counts")
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "The clock code must be unique.",
+        ),
+        (
+            "limit_positive",
+            "CHECK(time_limit >= 0)",
+            "A clock limit cannot be negative.",
+        ),
+    ]
+
+    @api.model
+    def _selection_event(self):
+        events = self.env["helpdesk.ticket"]._aftersales_clock_events()
+        return [(code, label) for code, (label, _field) in events.items()]
+
+    def _compute_counts(self):
+        rows = self.env["aftersales.ticket.clock"]._read_group(
+            [("clock_id", "in", self.ids), ("state", "in", ("running", "breached"))],
+            ["clock_id", "state"],
+            ["__count"],
+        )
+        counts = {(clock.id, state): count for clock, state, count in rows}
+        for clock in self:
+            clock.breached_count = counts.get((clock.id, "breached"), 0)
+            clock.running_count = counts.get((clock.id, "running"), 0)
+
+    @api.constrains("ticket_domain")
+    def _check_ticket_domain(self):
+        for clock in self:
+            try:
+                domain = clock._get_ticket_domain()
+                self.env["helpdesk.ticket"].search_count(domain, limit=1)
+            except Exception as error:
+                raise ValidationError(
+                    self.env._(
+                        "The tickets of clock %(clock)s are not a valid domain: "
+                        "%(error)s",
+                        clock=clock.name,
+                        error=error,
+                    )
+                ) from error
+
+    @api.constrains("start_event", "stop_event")
+    def _check_events(self):
+        for clock in self:
+            if clock.start_event == clock.stop_event:
+                raise ValidationError(
+                    self.env._(
+                        "Clock %(clock)s starts and stops on the same event.",
+                        clock=clock.name,
+                    )
+                )
+
+    @api.constrains("calendar_source", "resource_calendar_id")
+    def _check_calendar(self):
+        for clock in self:
+            if clock.calendar_source == "calendar" and not clock.resource_calendar_id:
+                raise ValidationError(
+                    self.env._(
+                        "Choose the calendar of clock %(clock)s.", clock=clock.name
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        clocks = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return clocks
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
+
+    def _get_ticket_domain(self):
+        self.ensure_one()
+        return safe_eval(self.ticket_domain or "[]", {"uid": self.env.uid})
+
+    def _calendar_for(self, ticket):
+        """The resource.calendar that counts this clock's working time on ``ticket``."""
+        self.ensure_one()
+        if self.calendar_source == "calendar" and self.resource_calendar_id:
+            return self.resource_calendar_id
+        if self.calendar_source == "team" and ticket.team_id:
+            return ticket.team_id._get_working_calendar()
+        return (
+            ticket.company_id.resource_calendar_id
+            or self.env.company.resource_calendar_id
+        )
+
+    def _limit_for(self, ticket, other_zone=None):
+        """The limit on ``ticket``: another zone's limit when the engineer is far."""
+        self.ensure_one()
+        if other_zone is None:
+            other_zone = ticket._aftersales_engineer_from_other_zone()
+        if self.time_limit_other_zone and other_zone:
+            return self.time_limit_other_zone
+        return self.time_limit
+
+    def _deadline(self, start, ticket, working_calendars=None, other_zone=None):
+        """Deadline of this clock started at ``start`` on ``ticket`` (naive UTC)."""
+        self.ensure_one()
+        calendar = None
+        if self.unit in clock_rules.WORKING_UNITS:
+            calendar = self._working_calendar(ticket, start, working_calendars)
+        limit = self._limit_for(ticket, other_zone)
+        return clock_rules.deadline(start, limit, self.unit, calendar)
+
+    def _working_calendar(self, ticket, since, cache=None):
+        calendar = self._calendar_for(ticket)
+        key = (calendar.id, since.date())
+        if cache is not None and key in cache:
+            return cache[key]
+        working = calendar._aftersales_working_calendar(since=since)
+        if cache is not None:
+            cache[key] = working
+        return working
+
+    def action_view_ticket_clocks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_sop.aftersales_ticket_clock_action"
+        )
+        action["domain"] = [("clock_id", "=", self.id)]
+        return action

@@ -1,0 +1,317 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from ..rules import dispatch as dispatch_rules
+
+
+class AftersalesDispatchOrder(models.Model):
+    """The dispatch order (派工单): who goes, when, and by when he must be on site."""
+
+    _name = "aftersales.dispatch.order"
+    _description = "Dispatch Order"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "dispatch_date desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "ticket_id.number", "ticket_id.name"]
+
+    name = fields.Char(
+        string="Reference", default="/", copy=False, readonly=True, index="trigram"
+    )
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Repair Request",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        check_company=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+    team_id = fields.Many2one(related="ticket_id.team_id", store=True, index=True)
+    partner_id = fields.Many2one(related="ticket_id.partner_id", string="Customer")
+    partner_phone = fields.Char(related="ticket_id.partner_phone")
+    product_id = fields.Many2one(related="ticket_id.product_id")
+    lot_id = fields.Many2one(related="ticket_id.lot_id")
+    fault_type = fields.Selection(related="ticket_id.fault_type")
+    service_address = fields.Char(related="ticket_id.service_address")
+    service_zone_id = fields.Many2one(
+        related="ticket_id.service_zone_id", store=True, string="Service Zone"
+    )
+    engineer_id = fields.Many2one(
+        "aftersales.engineer",
+        required=True,
+        tracking=True,
+        check_company=True,
+        index=True,
+    )
+    engineer_user_id = fields.Many2one(
+        related="engineer_id.user_id", store=True, index=True, string="Engineer User"
+    )
+    assistant_id = fields.Many2one(
+        "aftersales.engineer",
+        tracking=True,
+        check_company=True,
+        index=True,
+        help="A junior engineer who goes with the senior engineer.",
+    )
+    assistant_user_id = fields.Many2one(
+        related="assistant_id.user_id", store=True, index=True, string="Assistant User"
+    )
+    dispatcher_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, tracking=True
+    )
+    dispatch_date = fields.Datetime(
+        string="Dispatched On",
+        default=fields.Datetime.now,
+        required=True,
+        readonly=True,
+    )
+    appointment_date = fields.Datetime(
+        string="Appointment",
+        tracking=True,
+        help="When the engineer is expected on site.",
+    )
+    same_zone = fields.Boolean(
+        compute="_compute_same_zone",
+        store=True,
+        help="The engineer works from the zone of the service address.",
+    )
+    onsite_deadline = fields.Datetime(
+        string="On-site Deadline",
+        compute="_compute_onsite_deadline",
+        store=True,
+        help="By when the engineer must be on site: 4 hours in the same city, 24 hours "
+        "from another city, by default (the On-site response clock).",
+    )
+    checkin_date = fields.Datetime(
+        string="Arrived On Site", readonly=True, tracking=True
+    )
+    done_date = fields.Datetime(readonly=True)
+    delay_note = fields.Text(
+        string="Delay Explained",
+        help="Why the engineer will be late, as explained to the customer.",
+    )
+    ranking_note = fields.Text(
+        string="Why This Engineer",
+        readonly=True,
+        help="The ranking reasons at dispatch.",
+    )
+    cancel_reason = fields.Char(readonly=True, tracking=True)
+    state = fields.Selection(
+        [
+            ("dispatched", "Dispatched"),
+            ("on_site", "On Site"),
+            ("done", "Done"),
+            ("cancel", "Cancelled"),
+        ],
+        default="dispatched",
+        required=True,
+        tracking=True,
+        index=True,
+        group_expand=True,
+    )
+    is_late = fields.Boolean(
+        compute="_compute_is_late",
+        search="_search_is_late",
+        help="Not on site and past the on-site deadline, or arrived after it.",
+    )
+
+    @api.depends("engineer_id.zone_id", "service_zone_id")
+    def _compute_same_zone(self):
+        for order in self:
+            order.same_zone = bool(
+                order.engineer_id.zone_id
+                and order.engineer_id.zone_id == order.service_zone_id
+            )
+
+    @api.depends("dispatch_date", "engineer_id.zone_id", "service_zone_id")
+    def _compute_onsite_deadline(self):
+        for order in self:
+            clock = order._onsite_clock()
+            if not clock or not order.dispatch_date:
+                order.onsite_deadline = False
+                continue
+            other_zone = bool(
+                order.engineer_id.zone_id
+                and order.service_zone_id
+                and order.engineer_id.zone_id != order.service_zone_id
+            )
+            order.onsite_deadline = clock._deadline(
+                order.dispatch_date, order.ticket_id, other_zone=other_zone
+            )
+
+    def _onsite_clock(self):
+        self.ensure_one()
+        return (
+            self.env["aftersales.clock"]
+            .sudo()
+            .search(
+                [
+                    ("code", "=", "onsite"),
+                    ("company_id", "in", [False, self.company_id.id]),
+                ],
+                order="company_id",
+                limit=1,
+            )
+        )
+
+    @api.depends("onsite_deadline", "checkin_date", "state")
+    def _compute_is_late(self):
+        now = fields.Datetime.now()
+        for order in self:
+            moment = order.checkin_date or (
+                now if order.state == "dispatched" else False
+            )
+            order.is_late = bool(
+                order.onsite_deadline and moment and moment > order.onsite_deadline
+            )
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Unsupported search on late dispatch orders."))
+        self.flush_model(["onsite_deadline", "checkin_date", "state"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT id FROM aftersales_dispatch_order
+                 WHERE onsite_deadline IS NOT NULL
+                   AND ((state = 'dispatched' AND onsite_deadline < %s)
+                        OR checkin_date > onsite_deadline)
+                """,
+                fields.Datetime.now(),
+            )
+        )
+        late_ids = [row[0] for row in rows]
+        if (operator == "=") == bool(value):
+            return [("id", "in", late_ids)]
+        return [("id", "not in", late_ids)]
+
+    @api.constrains("engineer_id", "assistant_id")
+    def _check_assistant(self):
+        for order in self:
+            assistant = order.assistant_id
+            if not assistant:
+                continue
+            if assistant == order.engineer_id:
+                raise ValidationError(
+                    self.env._("%(name)s cannot assist himself.", name=assistant.name)
+                )
+            if order.engineer_id.level != dispatch_rules.SENIOR:
+                raise ValidationError(
+                    self.env._(
+                        "A junior engineer assists a senior one: "
+                        "%(name)s is not senior.",
+                        name=order.engineer_id.name,
+                    )
+                )
+            if assistant.level != dispatch_rules.JUNIOR:
+                raise ValidationError(
+                    self.env._(
+                        "The assistant is a junior engineer: %(name)s is senior.",
+                        name=assistant.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                ticket = self.env["helpdesk.ticket"].browse(vals.get("ticket_id"))
+                sequence = self.env["ir.sequence"].with_company(
+                    ticket.company_id or self.env.company
+                )
+                vals["name"] = sequence.next_by_code("aftersales.dispatch.order") or "/"
+        orders = super().create(vals_list)
+        for order in orders:
+            order._on_dispatched()
+        return orders
+
+    def _on_dispatched(self):
+        """Give the ticket to the engineer and stop the dispatch review."""
+        self.ensure_one()
+        if not self.engineer_user_id:
+            raise UserError(
+                self.env._(
+                    "%(name)s has no user: he could not see his job. Link his employee "
+                    "to a user first.",
+                    name=self.engineer_id.name,
+                )
+            )
+        ticket = self.ticket_id.sudo()
+        ticket.write(
+            {
+                "dispatch_date": self.dispatch_date,
+                "onsite_date": False,
+                "user_id": self.engineer_user_id.id,
+                "repair_state": "dispatched",
+            }
+        )
+        ticket.activity_feedback(
+            ["aftersales_sop.mail_act_dispatch_review"],
+            feedback=self.env._(
+                "Dispatched to %(name)s (%(order)s).",
+                name=self.engineer_id.name,
+                order=self.name,
+            ),
+        )
+        partners = (self.engineer_user_id | self.assistant_user_id).partner_id
+        self.message_subscribe(partner_ids=partners.ids)
+        ticket.message_subscribe(partner_ids=partners.ids)
+        deadline = (
+            self.appointment_date or self.onsite_deadline or fields.Datetime.now()
+        )
+        self.activity_schedule(
+            "aftersales_sop.mail_act_site_visit",
+            date_deadline=fields.Date.context_today(self, deadline),
+            summary=self.env._(
+                "Call the customer with your arrival time, then go on site"
+            ),
+            user_id=self.engineer_user_id.id,
+        )
+
+    def action_check_in(self):
+        for order in self:
+            if order.state != "dispatched":
+                raise UserError(
+                    self.env._(
+                        "%(order)s is not waiting for the engineer.", order=order.name
+                    )
+                )
+            now = fields.Datetime.now()
+            order.write({"checkin_date": now, "state": "on_site"})
+            order.ticket_id.sudo().write(
+                {"onsite_date": now, "repair_state": "on_site"}
+            )
+            order.activity_feedback(["aftersales_sop.mail_act_site_visit"])
+        return True
+
+    def action_done(self):
+        for order in self:
+            if order.state not in ("dispatched", "on_site"):
+                raise UserError(
+                    self.env._("%(order)s is already closed.", order=order.name)
+                )
+            order.write({"state": "done", "done_date": fields.Datetime.now()})
+        return True
+
+    def action_cancel(self):
+        for order in self:
+            if order.state in ("done", "cancel"):
+                raise UserError(
+                    self.env._("%(order)s is already closed.", order=order.name)
+                )
+        self.write({"state": "cancel"})
+        for ticket in self.ticket_id.sudo():
+            if not ticket.dispatch_order_id:
+                ticket.write(
+                    {
+                        "dispatch_date": False,
+                        "onsite_date": False,
+                        "repair_state": "registered",
+                    }
+                )
+        self.activity_unlink(["aftersales_sop.mail_act_site_visit"])
+        return True

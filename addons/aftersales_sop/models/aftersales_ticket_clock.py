@@ -1,0 +1,176 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+CLOCK_STATES = [
+    ("pending", "Pending"),
+    ("running", "Running"),
+    ("paused", "Paused"),
+    ("met", "Met"),
+    ("breached", "Breached"),
+]
+
+
+def _duration_parts(seconds):
+    minutes = int(abs(seconds) // 60)
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    return days, hours, minutes
+
+
+class AftersalesTicketClock(models.Model):
+    """One service clock running on one ticket."""
+
+    _name = "aftersales.ticket.clock"
+    _description = "Ticket Service Clock"
+    _order = "deadline, id"
+    _rec_name = "clock_id"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True
+    )
+    clock_id = fields.Many2one(
+        "aftersales.clock",
+        required=True,
+        ondelete="restrict",
+        index=True,
+    )
+    code = fields.Char(related="clock_id.code", store=True)
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
+    team_id = fields.Many2one(related="ticket_id.team_id", store=True, index=True)
+    partner_id = fields.Many2one(related="ticket_id.partner_id")
+    start_date = fields.Datetime(string="Started", readonly=True)
+    stop_date = fields.Datetime(string="Stopped", readonly=True)
+    deadline = fields.Datetime(readonly=True, index=True)
+    time_limit = fields.Float(
+        string="Limit", readonly=True, help="The limit this clock was given."
+    )
+    unit = fields.Selection(related="clock_id.unit")
+    paused_since = fields.Datetime(readonly=True)
+    state = fields.Selection(
+        CLOCK_STATES, default="pending", required=True, readonly=True, index=True
+    )
+    responsible_user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        readonly=True,
+        help="Told by an activity when the clock is breached.",
+    )
+    breach_notified = fields.Boolean(readonly=True, copy=False)
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_timing",
+        search="_search_is_overdue",
+        help="Breached, or still running after its deadline.",
+    )
+    time_left_display = fields.Char(string="Time Left", compute="_compute_timing")
+    overdue_hours = fields.Float(
+        compute="_compute_timing",
+        help="Hours past the deadline (negative: hours left).",
+    )
+
+    _sql_constraints = [
+        (
+            "ticket_clock_uniq",
+            "unique(ticket_id, clock_id)",
+            "A clock runs once on a ticket.",
+        ),
+    ]
+
+    @api.depends("state", "deadline", "stop_date", "paused_since")
+    def _compute_timing(self):
+        now = fields.Datetime.now()
+        for clock in self:
+            if not clock.deadline:
+                clock.is_overdue = False
+                clock.overdue_hours = 0.0
+                clock.time_left_display = ""
+                continue
+            moment = clock.stop_date or clock.paused_since or now
+            late = (moment - clock.deadline).total_seconds()
+            clock.overdue_hours = late / 3600
+            clock.is_overdue = clock.state == "breached" or (
+                clock.state == "running" and late > 0
+            )
+            clock.time_left_display = clock._format_timing(late)
+
+    def _format_timing(self, late_seconds):
+        days, hours, minutes = _duration_parts(late_seconds)
+        if days:
+            span = self.env._("%(days)s d %(hours)s h", days=days, hours=hours)
+        elif hours:
+            span = self.env._(
+                "%(hours)s h %(minutes)s min", hours=hours, minutes=minutes
+            )
+        else:
+            span = self.env._("%(minutes)s min", minutes=minutes)
+        if self.state == "met":
+            return self.env._("met, %(span)s early", span=span)
+        if self.state == "paused":
+            return self.env._("paused, %(span)s left", span=span)
+        if late_seconds > 0:
+            return self.env._("overdue by %(span)s", span=span)
+        return self.env._("%(span)s left", span=span)
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Unsupported search on overdue clocks."))
+        now = fields.Datetime.now()
+        overdue = [
+            "|",
+            ("state", "=", "breached"),
+            "&",
+            ("state", "=", "running"),
+            ("deadline", "<", now),
+        ]
+        if (operator == "=") == bool(value):
+            return overdue
+        return ["!"] + overdue
+
+    def _notify_breach(self):
+        """Tell the responsible person of each newly breached clock, once."""
+        for clock in self.filtered(
+            lambda c: c.state == "breached" and not c.breach_notified
+        ):
+            ticket = clock.ticket_id
+            summary = self.env._(
+                "Service clock breached: %(clock)s", clock=clock.clock_id.name
+            )
+            note = self.env._(
+                "The %(clock)s clock of %(ticket)s was due on %(deadline)s "
+                "(%(status)s).",
+                clock=clock.clock_id.name,
+                ticket=ticket.display_name,
+                deadline=fields.Datetime.to_string(clock.deadline),
+                status=clock.time_left_display,
+            )
+            user = clock.responsible_user_id
+            if user and ticket.with_user(user).has_access("read"):
+                ticket.activity_schedule(
+                    "aftersales_sop.mail_act_clock_breach",
+                    summary=summary,
+                    note=note,
+                    user_id=user.id,
+                )
+            else:
+                ticket.message_post(
+                    body=note,
+                    subject=summary,
+                    subtype_xmlid="mail.mt_note",
+                )
+            clock.breach_notified = True
+
+    @api.model
+    def _cron_check_breaches(self, batch_size=500):
+        """Catch clocks that ran out while nobody touched their ticket."""
+        now = fields.Datetime.now()
+        late = self.search(
+            [("state", "=", "running"), ("deadline", "<", now)], limit=batch_size
+        )
+        late.ticket_id._aftersales_sync_clocks()
+        remaining = self.search_count(
+            [("state", "=", "running"), ("deadline", "<", now)]
+        )
+        self.env["ir.cron"]._notify_progress(done=len(late), remaining=remaining)
+        return late

@@ -1,0 +1,258 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+from ..rules import dispatch as dispatch_rules
+
+
+class HelpdeskTicketDispatch(models.TransientModel):
+    """Rank the engineers for a repair request; the dispatcher confirms one."""
+
+    _name = "helpdesk.ticket.dispatch"
+    _description = "Dispatch an Engineer"
+
+    ticket_id = fields.Many2one("helpdesk.ticket", required=True, readonly=True)
+    company_id = fields.Many2one(related="ticket_id.company_id")
+    service_zone_id = fields.Many2one(related="ticket_id.service_zone_id")
+    fault_type = fields.Selection(related="ticket_id.fault_type")
+    product_categ_id = fields.Many2one(related="ticket_id.product_categ_id")
+    is_complex = fields.Boolean(
+        string="Complex Job",
+        compute="_compute_is_complex",
+        store=True,
+        readonly=False,
+        help="Complex jobs go to senior engineers first.",
+    )
+    candidate_ids = fields.One2many(
+        "helpdesk.ticket.dispatch.candidate",
+        "wizard_id",
+        compute="_compute_candidate_ids",
+        store=True,
+        string="Candidates",
+    )
+    engineer_id = fields.Many2one(
+        "aftersales.engineer",
+        compute="_compute_engineer_id",
+        store=True,
+        readonly=False,
+        domain="[('company_id', '=', company_id)]",
+        help="Proposed: the best eligible candidate.",
+    )
+    engineer_eligible = fields.Boolean(compute="_compute_engineer_eligible")
+    assistant_id = fields.Many2one(
+        "aftersales.engineer",
+        domain="[('company_id', '=', company_id), ('level', '=', 'junior'), "
+        "('id', '!=', engineer_id)]",
+        help="A junior engineer who goes with a senior one.",
+    )
+    appointment_date = fields.Datetime(
+        string="Appointment", help="When the engineer is expected on site."
+    )
+    missing_info = fields.Char(related="ticket_id.repair_missing_info")
+
+    @api.depends("ticket_id")
+    def _compute_is_complex(self):
+        for wizard in self:
+            wizard.is_complex = wizard.ticket_id.is_complex
+
+    def _job(self):
+        self.ensure_one()
+        ticket = self.ticket_id
+        path = ()
+        if ticket.product_categ_id:
+            path = tuple(
+                int(i) for i in ticket.product_categ_id.parent_path.split("/") if i
+            )
+        return dispatch_rules.Job(
+            zone_id=ticket.service_zone_id.id or None,
+            fault_type=ticket.fault_type or None,
+            category_path=path,
+            complex=self.is_complex,
+        )
+
+    @api.depends("ticket_id", "is_complex")
+    def _compute_candidate_ids(self):
+        for wizard in self:
+            engineers = self.env["aftersales.engineer"].search(
+                [("company_id", "=", wizard.ticket_id.company_id.id)]
+            )
+            ranked = dispatch_rules.rank(
+                wizard._job(), engineers._as_dispatch_candidates()
+            )
+            wizard.candidate_ids = [Command.clear()] + [
+                Command.create(
+                    {
+                        "engineer_id": row.candidate.id,
+                        "rank": row.rank,
+                        "eligible": row.eligible,
+                        "same_zone": row.same_zone,
+                        "skill_fit": row.skill_fit,
+                        "senior": row.senior,
+                        "workload": row.candidate.workload,
+                        "reasons": wizard._render_reasons(row.reasons),
+                    }
+                )
+                for row in ranked
+            ]
+
+    @api.depends("candidate_ids")
+    def _compute_engineer_id(self):
+        for wizard in self:
+            eligible = wizard.candidate_ids.filtered("eligible").sorted("rank")
+            wizard.engineer_id = eligible[:1].engineer_id
+
+    @api.depends("engineer_id", "candidate_ids")
+    def _compute_engineer_eligible(self):
+        for wizard in self:
+            line = wizard.candidate_ids.filtered(
+                lambda c, w=wizard: c.engineer_id == w.engineer_id
+            )
+            wizard.engineer_eligible = bool(line and line[0].eligible)
+
+    def _render_reasons(self, reasons):
+        """The ranking reasons (codes of the rules layer) in the user's language."""
+        categories = self.env["product.category"]
+        zones = self.env["aftersales.zone"]
+        levels = dict(
+            self.env["aftersales.engineer"]
+            ._fields["level"]
+            ._description_selection(self.env)
+        )
+        texts = []
+        for code, params in reasons:
+            if code == "certified":
+                category = categories.browse(params["category_id"]).display_name
+                texts.append(
+                    self.env._(
+                        "valid certification for %(category)s", category=category
+                    )
+                )
+            elif code == "not_certified":
+                category = categories.browse(params["category_id"]).display_name
+                texts.append(
+                    self.env._(
+                        "NO valid certification for %(category)s", category=category
+                    )
+                )
+            elif code == "no_certification_needed":
+                texts.append(self.env._("no product category: no certification needed"))
+            elif code == "same_zone":
+                texts.append(
+                    self.env._(
+                        "same zone (%(zone)s)",
+                        zone=zones.browse(params["zone_id"]).name,
+                    )
+                )
+            elif code == "other_zone":
+                zone = (
+                    zones.browse(params["zone_id"]).name
+                    if params["zone_id"]
+                    else self.env._("none")
+                )
+                texts.append(self.env._("other zone (%(zone)s)", zone=zone))
+            elif code == "no_zone":
+                texts.append(self.env._("the service address has no zone"))
+            elif code == "skill_fits":
+                level = levels.get(params["level"], params["level"])
+                texts.append(self.env._("skill fits (%(level)s)", level=level))
+            elif code == "no_skill":
+                texts.append(self.env._("no skill for this fault and product"))
+            elif code == "senior_for_complex":
+                texts.append(self.env._("senior, for a complex job"))
+            elif code == "junior_for_complex":
+                texts.append(self.env._("junior: complex jobs go to seniors first"))
+            elif code == "workload":
+                texts.append(self.env._("%(count)s open jobs", count=params["count"]))
+        return "; ".join(texts)
+
+    def action_confirm(self):
+        self.ensure_one()
+        ticket = self.ticket_id
+        if ticket.inquiry_class != "b":
+            raise UserError(
+                self.env._("Only repair requests (class B) are dispatched.")
+            )
+        if ticket.dispatch_order_id:
+            raise UserError(
+                self.env._(
+                    "%(ticket)s is already dispatched (%(order)s): "
+                    "cancel that order first.",
+                    ticket=ticket.display_name,
+                    order=ticket.dispatch_order_id.name,
+                )
+            )
+        if ticket.repair_missing_info:
+            raise UserError(
+                self.env._(
+                    "Before an engineer is sent, the repair request needs: "
+                    "%(missing)s.",
+                    missing=ticket.repair_missing_info,
+                )
+            )
+        if not self.engineer_id:
+            raise UserError(self.env._("Choose the engineer to send."))
+        line = self.candidate_ids.filtered(lambda c: c.engineer_id == self.engineer_id)[
+            :1
+        ]
+        if not line.eligible:
+            raise UserError(
+                self.env._(
+                    "%(name)s cannot be dispatched to this job: %(reasons)s.",
+                    name=self.engineer_id.name,
+                    reasons=line.reasons or self.env._("not a candidate"),
+                )
+            )
+        order = self.env["aftersales.dispatch.order"].create(
+            {
+                "ticket_id": ticket.id,
+                "engineer_id": self.engineer_id.id,
+                "assistant_id": self.assistant_id.id,
+                "appointment_date": self.appointment_date,
+                "ranking_note": self.env._(
+                    "Rank %(rank)s of %(count)s: %(reasons)s",
+                    rank=line.rank,
+                    count=len(self.candidate_ids),
+                    reasons=line.reasons,
+                ),
+            }
+        )
+        if self.is_complex != ticket.is_complex:
+            ticket.is_complex = self.is_complex
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "aftersales.dispatch.order",
+            "res_id": order.id,
+            "view_mode": "form",
+        }
+
+
+class HelpdeskTicketDispatchCandidate(models.TransientModel):
+    _name = "helpdesk.ticket.dispatch.candidate"
+    _description = "Dispatch Candidate"
+    _order = "rank"
+
+    wizard_id = fields.Many2one(
+        "helpdesk.ticket.dispatch", required=True, ondelete="cascade"
+    )
+    engineer_id = fields.Many2one("aftersales.engineer", required=True, readonly=True)
+    zone_id = fields.Many2one(related="engineer_id.zone_id")
+    level = fields.Selection(related="engineer_id.level")
+    rank = fields.Integer(readonly=True)
+    eligible = fields.Boolean(readonly=True)
+    same_zone = fields.Boolean(readonly=True)
+    skill_fit = fields.Boolean(string="Skill Fits", readonly=True)
+    senior = fields.Boolean(readonly=True)
+    workload = fields.Integer(string="Open Jobs", readonly=True)
+    reasons = fields.Text(string="Why", readonly=True)
+
+    def action_choose(self):
+        self.ensure_one()
+        self.wizard_id.engineer_id = self.engineer_id
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.wizard_id._name,
+            "res_id": self.wizard_id.id,
+            "view_mode": "form",
+            "target": "new",
+        }
