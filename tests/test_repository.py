@@ -14,6 +14,19 @@ REPO = Path(__file__).resolve().parent.parent
 ADDONS = sorted(p.parent for p in (REPO / "addons").glob("*/__manifest__.py"))
 ADDON_NAMES = [a.name for a in ADDONS]
 STDLIB = set(sys.stdlib_module_names)
+#: libraries Odoo 18 itself requires: an addon may import them undeclared
+ODOO_REQUIRES = {
+    "babel",
+    "dateutil",
+    "lxml",
+    "markupsafe",
+    "PIL",
+    "psycopg2",
+    "pytz",
+    "requests",
+    "werkzeug",
+    "xlsxwriter",
+}
 
 
 def manifest(addon):
@@ -90,7 +103,10 @@ def test_external_dependencies_are_declared(addon):
             continue
         for module, level in _imports(path):
             top = module.split(".")[0]
-            if level == 0 and top not in STDLIB and top not in ("odoo", *ADDON_NAMES):
+            if level == 0 and top not in STDLIB | ODOO_REQUIRES | {
+                "odoo",
+                *ADDON_NAMES,
+            }:
                 used.add(top)
     assert used <= declared, (
         f"imported but not in external_dependencies: {used - declared}"
