@@ -243,6 +243,8 @@ class AftersalesDispatchOrder(models.Model):
         ticket = self.ticket_id.sudo()
         ticket.write(
             {
+                "dispatch_order_id": self.id,
+                "engineer_id": self.engineer_id.id,
                 "dispatch_date": self.dispatch_date,
                 "onsite_date": False,
                 "user_id": self.engineer_user_id.id,
@@ -305,13 +307,24 @@ class AftersalesDispatchOrder(models.Model):
                 )
         self.write({"state": "cancel"})
         for ticket in self.ticket_id.sudo():
-            if not ticket.dispatch_order_id:
-                ticket.write(
-                    {
-                        "dispatch_date": False,
-                        "onsite_date": False,
-                        "repair_state": "registered",
-                    }
+            current = ticket.dispatch_order_ids.filtered(lambda o: o.state != "cancel")
+            current = current.sorted("dispatch_date")[-1:]
+            values = {
+                "dispatch_order_id": current.id,
+                "engineer_id": current.engineer_id.id,
+            }
+            if not current:
+                values.update(
+                    dispatch_date=False, onsite_date=False, repair_state="registered"
                 )
+            ticket.write(values)
         self.activity_unlink(["aftersales_sop.mail_act_site_visit"])
         return True
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "engineer_id" in vals:
+            for order in self:
+                if order.ticket_id.dispatch_order_id == order:
+                    order.ticket_id.sudo().engineer_id = order.engineer_id
+        return result

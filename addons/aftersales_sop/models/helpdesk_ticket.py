@@ -41,12 +41,12 @@ class HelpdeskTicket(models.Model):
         help="A: how to use a product; B: a fault to repair (starts the repair flow); "
         "C: a question on the service policy; D: anything else.",
     )
+    # Urgency, service address and zone, the dispatch order and the clock
+    # summary are plain fields kept up to date by create/write and the clock and
+    # dispatch code rather than stored computes: a ticket created by an
+    # integration (title, description, contact) must stay cheap (bench/).
     urgency = fields.Selection(
         URGENCIES,
-        compute="_compute_urgency",
-        store=True,
-        readonly=False,
-        precompute=True,
         tracking=True,
         help="Set from the inquiry class (A and C normal, B urgent); "
         "the agent judges class D.",
@@ -96,14 +96,11 @@ class HelpdeskTicket(models.Model):
         help="Scanned invoice, receipt or warranty card.",
     )
     service_address = fields.Char(
-        compute="_compute_service_address", store=True, readonly=False, precompute=True
+        help="Where the service takes place; a repair request takes the customer's "
+        "address unless another one is given."
     )
     service_zone_id = fields.Many2one(
         "aftersales.zone",
-        compute="_compute_service_zone_id",
-        store=True,
-        readonly=False,
-        precompute=True,
         index=True,
         help="Zone of the service address: dispatch prefers engineers from it.",
     )
@@ -127,7 +124,6 @@ class HelpdeskTicket(models.Model):
     )
     responded_in_time = fields.Boolean(
         compute="_compute_responded_in_time",
-        store=True,
         help="The first response came within the channel's target (30 s online).",
     )
     schedule_told_date = fields.Datetime(
@@ -166,11 +162,12 @@ class HelpdeskTicket(models.Model):
     )
     dispatch_order_id = fields.Many2one(
         "aftersales.dispatch.order",
-        compute="_compute_dispatch_order_id",
-        store=True,
+        readonly=True,
+        copy=False,
+        help="The dispatch order in progress (not cancelled).",
     )
     engineer_id = fields.Many2one(
-        related="dispatch_order_id.engineer_id", store=True, string="Engineer"
+        "aftersales.engineer", readonly=True, copy=False, index=True
     )
     repair_missing_info = fields.Char(
         compute="_compute_repair_missing_info",
@@ -182,43 +179,21 @@ class HelpdeskTicket(models.Model):
         "aftersales.ticket.clock", "ticket_id", string="Service Clocks"
     )
     clock_breached = fields.Boolean(
-        compute="_compute_clock_summary",
-        store=True,
+        readonly=True,
+        copy=False,
         index=True,
         help="One of the ticket's service clocks ran out.",
     )
     clock_deadline = fields.Datetime(
         string="Next Deadline",
-        compute="_compute_clock_summary",
-        store=True,
+        readonly=True,
+        copy=False,
         help="The earliest deadline of the clocks still running.",
     )
 
     # ---------------------------------------------------------------------------
     # computes
     # ---------------------------------------------------------------------------
-
-    @api.depends("inquiry_class")
-    def _compute_urgency(self):
-        for ticket in self:
-            ticket.urgency = CLASS_URGENCY.get(ticket.inquiry_class) or ticket.urgency
-
-    @api.depends("partner_id")
-    def _compute_service_address(self):
-        for ticket in self:
-            partner = ticket.partner_id
-            if partner and not ticket.service_address:
-                parts = [partner.street, partner.street2, partner.city, partner.zip]
-                ticket.service_address = ", ".join(p for p in parts if p) or False
-            else:
-                ticket.service_address = ticket.service_address
-
-    @api.depends("partner_id")
-    def _compute_service_zone_id(self):
-        for ticket in self:
-            ticket.service_zone_id = (
-                ticket.partner_id.aftersales_zone_id or ticket.service_zone_id
-            )
 
     @api.depends("partner_phone", "partner_id")
     def _compute_caller_ticket_ids(self):
@@ -270,14 +245,6 @@ class HelpdeskTicket(models.Model):
                 <= target
             )
 
-    @api.depends("dispatch_order_ids.state", "dispatch_order_ids.dispatch_date")
-    def _compute_dispatch_order_id(self):
-        for ticket in self:
-            orders = ticket.dispatch_order_ids.filtered(lambda o: o.state != "cancel")
-            ticket.dispatch_order_id = (
-                orders.sorted("dispatch_date")[-1:] if orders else False
-            )
-
     @api.depends(
         "inquiry_class",
         "partner_id",
@@ -325,15 +292,25 @@ class HelpdeskTicket(models.Model):
         ]
         return [label for present, label in checks if not present]
 
-    @api.depends("clock_ids.state", "clock_ids.deadline")
-    def _compute_clock_summary(self):
-        for ticket in self:
-            clocks = ticket.clock_ids
-            ticket.clock_breached = any(c.state == "breached" for c in clocks)
-            running = [
-                c.deadline for c in clocks if c.state == "running" and c.deadline
-            ]
-            ticket.clock_deadline = min(running) if running else False
+    def _aftersales_clock_summary(self):
+        """``clock_breached`` and ``clock_deadline`` as the clocks now stand."""
+        self.ensure_one()
+        running = [
+            c.deadline for c in self.clock_ids if c.state == "running" and c.deadline
+        ]
+        return {
+            "clock_breached": any(c.state == "breached" for c in self.clock_ids),
+            "clock_deadline": min(running) if running else False,
+        }
+
+    @api.model
+    def _aftersales_service_location(self, partner):
+        """Service address and zone proposed for ``partner``."""
+        parts = [partner.street, partner.street2, partner.city, partner.zip]
+        return {
+            "service_address": ", ".join(p for p in parts if p) or False,
+            "service_zone_id": partner.aftersales_zone_id.id,
+        }
 
     # ---------------------------------------------------------------------------
     # constraints
@@ -380,6 +357,20 @@ class HelpdeskTicket(models.Model):
     # ---------------------------------------------------------------------------
     # onchanges
     # ---------------------------------------------------------------------------
+
+    @api.onchange("inquiry_class")
+    def _onchange_inquiry_class(self):
+        if CLASS_URGENCY.get(self.inquiry_class):
+            self.urgency = CLASS_URGENCY[self.inquiry_class]
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id_location(self):
+        if self.partner_id:
+            location = self._aftersales_service_location(self.partner_id)
+            if not self.service_address:
+                self.service_address = location["service_address"]
+            if location["service_zone_id"]:
+                self.service_zone_id = location["service_zone_id"]
 
     @api.onchange("urgency")
     def _onchange_urgency(self):
@@ -436,13 +427,11 @@ class HelpdeskTicket(models.Model):
             ) from error
 
     def _aftersales_prepare_vals(self, vals, company):
-        """Normalize the phone, and set the priority that goes with the urgency."""
-        if "priority" not in vals:
-            urgency = vals.get("urgency")
-            if not urgency and vals.get("inquiry_class"):
-                urgency = CLASS_URGENCY.get(vals["inquiry_class"])
-            if urgency:
-                vals["priority"] = URGENCY_PRIORITY[urgency]
+        """Normalize the phone; set the urgency of the class and its priority."""
+        if vals.get("inquiry_class") in CLASS_URGENCY and "urgency" not in vals:
+            vals["urgency"] = CLASS_URGENCY[vals["inquiry_class"]]
+        if vals.get("urgency") and "priority" not in vals:
+            vals["priority"] = URGENCY_PRIORITY[vals["urgency"]]
         if vals.get("partner_phone"):
             vals["partner_phone"] = self._aftersales_format_phone(
                 vals["partner_phone"], company
@@ -464,6 +453,11 @@ class HelpdeskTicket(models.Model):
                     vals.get("repair_registered_date") or fields.Datetime.now()
                 )
                 vals["repair_state"] = vals.get("repair_state") or "registered"
+                if vals.get("partner_id") and not vals.get("service_address"):
+                    partner = self.env["res.partner"].browse(vals["partner_id"])
+                    location = self._aftersales_service_location(partner)
+                    vals["service_address"] = location["service_address"]
+                    vals.setdefault("service_zone_id", location["service_zone_id"])
         tickets = super().create(vals_list)
         tickets._aftersales_after_change(
             new_repairs=tickets.filtered("repair_registered_date")
@@ -479,14 +473,15 @@ class HelpdeskTicket(models.Model):
         if vals.get("inquiry_class") == "b":
             new_repairs = self.filtered(lambda t: not t.repair_registered_date)
         result = super().write(vals)
-        if new_repairs:
+        for ticket in new_repairs:
             # open the repair flow of tickets that become repair requests
-            super(HelpdeskTicket, new_repairs).write(
-                {
-                    "repair_registered_date": fields.Datetime.now(),
-                    "repair_state": "registered",
-                }
-            )
+            values = {
+                "repair_registered_date": fields.Datetime.now(),
+                "repair_state": "registered",
+            }
+            if ticket.partner_id and not ticket.service_address:
+                values.update(self._aftersales_service_location(ticket.partner_id))
+            super(HelpdeskTicket, ticket).write(values)
         if new_repairs or set(vals) & self._aftersales_clock_trigger_fields():
             self._aftersales_after_change(new_repairs=new_repairs)
         if vals.get("tech_support_user_id"):
@@ -501,8 +496,8 @@ class HelpdeskTicket(models.Model):
                 user_id=ticket.tech_support_user_id.id,
             )
 
-    def _aftersales_after_change(self, new_repairs=None):
-        self._aftersales_sync_clocks()
+    def _aftersales_after_change(self, new_repairs=None, new=False):
+        self._aftersales_sync_clocks(new=new)
         if new_repairs:
             new_repairs._aftersales_schedule_dispatch_review()
 
@@ -556,8 +551,8 @@ class HelpdeskTicket(models.Model):
             name for _label, name in self._aftersales_clock_events().values()
         }
         domain_fields = set()
-        for clock in self._aftersales_clocks():
-            for leaf in clock._get_ticket_domain():
+        for *_ids, domain in self._aftersales_clock_specs():
+            for leaf in domain:
                 if isinstance(leaf, list | tuple) and leaf and isinstance(leaf[0], str):
                     domain_fields.add(leaf[0].split(".")[0])
         return frozenset(
@@ -574,12 +569,35 @@ class HelpdeskTicket(models.Model):
         )
 
     @tools.ormcache()
-    def _aftersales_clock_ids(self):
-        clocks = self.env["aftersales.clock"].sudo()
-        return tuple(clocks.search([("active", "=", True)]).ids)
+    def _aftersales_clock_specs(self):
+        """The active clock definitions, as plain data read once per registry.
+
+        ``(clock id, company id, start field, stop field, ticket domain)``;
+        the cache is cleared whenever a clock definition changes.
+        """
+        events = self._aftersales_clock_events()
+        specs = []
+        for clock in (
+            self.env["aftersales.clock"].sudo().search([("active", "=", True)])
+        ):
+            start = events.get(clock.start_event)
+            stop = events.get(clock.stop_event)
+            if not start or not stop:
+                continue  # an event of a module that is not installed any more
+            specs.append(
+                (
+                    clock.id,
+                    clock.company_id.id,
+                    start[1],
+                    stop[1],
+                    clock._get_ticket_domain(),
+                )
+            )
+        return tuple(specs)
 
     def _aftersales_clocks(self):
-        return self.env["aftersales.clock"].sudo().browse(self._aftersales_clock_ids())
+        ids = [spec[0] for spec in self._aftersales_clock_specs()]
+        return self.env["aftersales.clock"].sudo().browse(ids)
 
     def _aftersales_engineer_from_other_zone(self):
         """The engineer comes from another zone than the service address."""
@@ -602,119 +620,121 @@ class HelpdeskTicket(models.Model):
         }
         return candidates.get(clock.responsible) or self.env["res.users"]
 
-    def _aftersales_sync_clocks(self):
+    def _aftersales_sync_clocks(self, new=False):
         """Create, start, pause, resume, stop and breach the tickets' clocks.
 
-        Clocks are created when their start event happens on a ticket they apply
-        to; a clock that stops applying before it ended is removed.
+        A clock is created when its start event happens on a ticket it applies
+        to; one that stops applying before it ended is removed. ``new``: the
+        tickets were just created, so they have no clock yet.
         """
-        definitions = self._aftersales_clocks()
-        if not definitions or not self:
+        specs = self._aftersales_clock_specs()
+        if not specs or not self:
             return
-        events = self._aftersales_clock_events()
-        domains = {clock.id: clock._get_ticket_domain() for clock in definitions}
+        Clock = self.env["aftersales.clock"].sudo()
+        TicketClock = self.env["aftersales.ticket.clock"].sudo()
         now = fields.Datetime.now()
         calendars = {}
-        to_create, to_remove = [], self.env["aftersales.ticket.clock"]
-        changed = self.env["aftersales.ticket.clock"]
+        to_create, to_remove, changed = [], TicketClock, TicketClock
         for ticket in self.sudo():
-            existing = {c.clock_id.id: c for c in ticket.clock_ids}
-            waiting = ticket.stage_id.aftersales_pause_clocks
-            for clock in definitions:
+            existing = {} if new else {c.clock_id.id: c for c in ticket.clock_ids}
+            for clock_id, company_id, start_field, stop_field, domain in specs:
+                instance = existing.get(clock_id)
+                start = ticket[start_field]
+                if not start and not instance:
+                    continue  # not started: nothing to do, whatever the domain
                 applies = (
-                    not clock.company_id or clock.company_id == ticket.company_id
-                ) and bool(ticket.filtered_domain(domains[clock.id]))
-                instance = existing.get(clock.id)
-                if not applies:
-                    if instance and instance.state in ("pending", "running", "paused"):
+                    not company_id or company_id == ticket.company_id.id
+                ) and bool(ticket.filtered_domain(domain))
+                if not (applies and start):
+                    if instance and (instance.state != "pending" or not applies):
+                        if not applies and instance.state in ("met", "breached"):
+                            continue  # an ended clock stays, as history
                         to_remove |= instance
                     continue
-                start = (
-                    ticket[events[clock.start_event][1]]
-                    if clock.start_event in events
-                    else False
+                values = ticket._aftersales_clock_values(
+                    Clock.browse(clock_id),
+                    instance,
+                    start,
+                    ticket[stop_field],
+                    now,
+                    calendars,
                 )
-                if not start:
-                    if instance and instance.state != "pending":
-                        to_remove |= instance
-                    continue
-                stop = (
-                    ticket[events[clock.stop_event][1]]
-                    if clock.stop_event in events
-                    else False
-                )
-                stop = stop if stop and stop >= start else (start if stop else False)
-                limit = clock._limit_for(ticket)
-                values = {}
-                if (
-                    not instance
-                    or instance.start_date != start
-                    or instance.time_limit != limit
-                ):
-                    values.update(
-                        start_date=start,
-                        time_limit=limit,
-                        deadline=clock._deadline(start, ticket, calendars),
-                        paused_since=False,
-                    )
-                deadline = values.get(
-                    "deadline", instance.deadline if instance else False
-                )
-                paused_since = values.get(
-                    "paused_since", instance.paused_since if instance else False
-                )
-                pause = waiting and clock.pause_when_waiting and not stop
-                if paused_since and not pause:
-                    # resuming: give back the time that was left when it paused
-                    resumed_at = min(stop or now, now)
-                    calendar = None
-                    if clock.unit in clock_rules.WORKING_UNITS:
-                        calendar = clock._working_calendar(
-                            ticket, paused_since, calendars
-                        )
-                    deadline = clock_rules.resumed_deadline(
-                        paused_since,
-                        max(resumed_at, paused_since),
-                        deadline,
-                        clock.unit,
-                        calendar,
-                    )
-                    paused_since = False
-                elif pause and not paused_since:
-                    paused_since = now
-                state = clock_rules.state(
-                    start, stop or None, deadline, now, paused_since or None
-                )
-                values.update(
-                    stop_date=stop or False,
-                    deadline=deadline,
-                    paused_since=paused_since or False,
-                    state=state,
-                    responsible_user_id=ticket._aftersales_clock_responsible(clock).id,
-                )
-                if instance:
-                    dirty = {
-                        key: value
-                        for key, value in values.items()
-                        if (
-                            instance[key].id
-                            if key == "responsible_user_id"
-                            else instance[key]
-                        )
-                        != value
-                    }
-                    if dirty:
-                        instance.write(dirty)
-                        changed |= instance
-                else:
+                if not instance:
                     to_create.append(
-                        dict(values, ticket_id=ticket.id, clock_id=clock.id)
+                        dict(values, ticket_id=ticket.id, clock_id=clock_id)
                     )
+                    continue
+                dirty = {
+                    key: value
+                    for key, value in values.items()
+                    if (
+                        instance[key].id
+                        if key == "responsible_user_id"
+                        else instance[key]
+                    )
+                    != value
+                }
+                if dirty:
+                    instance.write(dirty)
+                    changed |= instance
+        touched = changed.ticket_id | to_remove.ticket_id
         if to_remove:
             to_remove.unlink()
         if to_create:
-            changed |= self.env["aftersales.ticket.clock"].sudo().create(to_create)
+            created = TicketClock.create(to_create)
+            changed |= created
+            touched |= created.ticket_id
+        for ticket in touched:
+            summary = ticket._aftersales_clock_summary()
+            if any(ticket[key] != value for key, value in summary.items()):
+                ticket.write(summary)
         changed.filtered(lambda c: c.state == "breached")._notify_breach()
+
+    def _aftersales_clock_values(self, clock, instance, start, stop, now, calendars):
+        """The values of ``clock`` on this ticket at ``now`` (``instance``: its
+        current record, if any)."""
+        self.ensure_one()
+        stop = max(stop, start) if stop else False
+        limit = clock._limit_for(self)
+        values = {}
+        if not instance or instance.start_date != start or instance.time_limit != limit:
+            values.update(
+                start_date=start,
+                time_limit=limit,
+                deadline=clock._deadline(start, self, calendars),
+                paused_since=False,
+            )
+        deadline = values.get("deadline", instance.deadline if instance else False)
+        paused_since = values.get(
+            "paused_since", instance.paused_since if instance else False
+        )
+        pause = (
+            clock.pause_when_waiting
+            and not stop
+            and self.stage_id.aftersales_pause_clocks
+        )
+        if paused_since and not pause:
+            # resuming: give back the time that was left when it paused
+            calendar = None
+            if clock.unit in clock_rules.WORKING_UNITS:
+                calendar = clock._working_calendar(self, paused_since, calendars)
+            resumed_at = max(min(stop or now, now), paused_since)
+            deadline = clock_rules.resumed_deadline(
+                paused_since, resumed_at, deadline, clock.unit, calendar
+            )
+            paused_since = False
+        elif pause and not paused_since:
+            paused_since = now
+        values.update(
+            stop_date=stop or False,
+            deadline=deadline,
+            paused_since=paused_since or False,
+            state=clock_rules.state(
+                start, stop or None, deadline, now, paused_since or None
+            ),
+            responsible_user_id=self._aftersales_clock_responsible(clock).id,
+        )
+        return values
 
     # ---------------------------------------------------------------------------
     # repair flow
