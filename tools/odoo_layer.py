@@ -561,6 +561,23 @@ def cmd_run(args):
     os.execvpe(cmd[0], cmd, odoo_env())
 
 
+def normalize_pot(text):
+    """Odoo's export with a plain 18.0 version, whatever build exported it."""
+    return re.sub(
+        r'^"Project-Id-Version: .*\\n"$',
+        '"Project-Id-Version: Odoo Server 18.0\\n"',
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
+
+
+def _without_dates(text):
+    return re.sub(
+        r'^"(POT-Creation|PO-Revision)-Date: .*$', "", text, flags=re.MULTILINE
+    )
+
+
 def cmd_export_pot(args):
     python, addons_path = prepare(args)
     database = args.database or f"aftersales_pot_{os.getpid()}"
@@ -584,12 +601,13 @@ def cmd_export_pot(args):
         for addon in OUR_ADDONS:
             target = ADDONS_DIR / addon / "i18n" / f"{addon}.pot"
             target.parent.mkdir(exist_ok=True)
+            exported = Path(tempfile.mkdtemp(prefix="aftersales-pot-")) / target.name
             subprocess.run(
                 odoo_command(
                     python,
                     addons_path,
                     database,
-                    f"--i18n-export={target}",
+                    f"--i18n-export={exported}",
                     f"--modules={addon}",
                     "--stop-after-init",
                     "--log-level=warn",
@@ -597,6 +615,12 @@ def cmd_export_pot(args):
                 env=odoo_env(),
                 check=True,
             )
+            text = normalize_pot(exported.read_text(encoding="utf-8"))
+            old = target.read_text(encoding="utf-8") if target.exists() else ""
+            if _without_dates(old) == _without_dates(text):
+                say(f"{target.relative_to(REPO)} is up to date")
+                continue
+            target.write_text(text, encoding="utf-8")
             say(f"wrote {target.relative_to(REPO)}")
     finally:
         if created:
