@@ -565,7 +565,7 @@ def normalize_pot(text):
     """Odoo's export with a plain 18.0 version, whatever build exported it."""
     return re.sub(
         r'^"Project-Id-Version: .*\\n"$',
-        '"Project-Id-Version: Odoo Server 18.0\\n"',
+        lambda _match: '"Project-Id-Version: Odoo Server 18.0\\n"',
         text,
         count=1,
         flags=re.MULTILINE,
