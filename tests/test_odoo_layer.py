@@ -14,15 +14,21 @@ STAMP = "2026-11-23 16:00:56,499 10937"
 LOG = "\n".join(
     [
         f"{STAMP} INFO db odoo.modules.loading: loading aftersales_sop",
-        f"{STAMP} WARNING db odoo.addons.base.models.ir_model: Two fields (a, b) of "
-        "helpdesk.ticket() have the same label: X.",
-        f"{STAMP} WARNING db odoo.service.server: Running as user 'root' is a "
-        "security risk.",
+        (
+            f"{STAMP} WARNING db odoo.addons.base.models.ir_model: "
+            "Two fields (a, b) of helpdesk.ticket() have the same label: X."
+        ),
+        (
+            f"{STAMP} WARNING db odoo.service.server: Running as user 'root' is a "
+            "security risk."
+        ),
         f"{STAMP} ERROR db odoo.addons.aftersales_sop.tests.test_x: FAIL: TestX.test_y",
         "Traceback (most recent call last):",
         "AssertionError: 1 != 2",
-        f"{STAMP} ERROR db odoo.tests.result: 1 failed, 2 error(s) of 40 tests when "
-        "loading database 'db'",
+        (
+            f"{STAMP} ERROR db odoo.tests.result: "
+            "1 failed, 2 error(s) of 40 tests when loading database 'db'"
+        ),
     ]
 )
 
