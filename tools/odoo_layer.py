@@ -382,18 +382,20 @@ def check_log(log_path):
     return problems, tests_run, failures
 
 
-def po_msgids(path):
-    """The msgids of a .po/.pot file, with whether each has a translation."""
-    entries, msgid, msgstr, current = {}, None, None, None
+def po_entries(path):
+    """{msgid: (translated, references)} of a .po/.pot file."""
+    entries, refs, msgid, msgstr, current = {}, [], None, None, None
     text = Path(path).read_text(encoding="utf-8") if Path(path).exists() else ""
 
     def flush():
         if msgid:
-            entries[msgid] = bool(msgstr)
+            entries[msgid] = (bool(msgstr), tuple(refs))
 
     for raw in text.splitlines() + [""]:
         line = raw.strip()
-        if line.startswith("msgid "):
+        if line.startswith("#:"):
+            refs.extend(line[2:].split())
+        elif line.startswith("msgid "):
             flush()
             msgid, msgstr, current = ast.literal_eval(line[6:]), None, "id"
         elif line.startswith("msgstr "):
@@ -404,8 +406,22 @@ def po_msgids(path):
             msgstr += ast.literal_eval(line)
         elif not line:
             flush()
-            msgid, msgstr, current = None, None, None
+            refs, msgid, msgstr, current = [], None, None, None
     return entries
+
+
+def po_msgids(path):
+    """The msgids of a .po/.pot file, with whether each has a translation."""
+    return {
+        msgid: translated for msgid, (translated, _refs) in po_entries(path).items()
+    }
+
+
+def _demo_only(refs):
+    """Terms of demo records only (ids ending in _demo): not in the .pot files."""
+    return bool(refs) and all(
+        ref.startswith("model:") and "_demo" in ref.rsplit(":", 1)[-1] for ref in refs
+    )
 
 
 def check_translations(python, addons_path, database, workdir):
@@ -428,7 +444,9 @@ def check_translations(python, addons_path, database, workdir):
         ):
             problems.append(f"{addon}: could not export its terms (see the export log)")
             continue
-        terms = set(po_msgids(exported))
+        terms = {
+            t for t, (_tr, refs) in po_entries(exported).items() if not _demo_only(refs)
+        }
         pot = set(po_msgids(ADDONS_DIR / addon / "i18n" / f"{addon}.pot"))
         zh = po_msgids(ADDONS_DIR / addon / "i18n" / "zh_CN.po")
         for term in sorted(terms - pot):
