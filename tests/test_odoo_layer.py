@@ -81,18 +81,3 @@ def test_dependencies_exclude_our_addons():
     deps = layer.dependencies()
     assert "helpdesk_mgmt" in deps and "stock" in deps
     assert not set(deps) & set(layer.OUR_ADDONS)
-
-
-def test_terms_of_demo_records_only_are_not_required(tmp_path):
-    pot = tmp_path / "x.pot"
-    pot.write_text(
-        "#. module: aftersales_sop\n"
-        "#: model:product.template,name:aftersales_sop.product_ac_demo_template\n"
-        'msgid "AC-3500"\nmsgstr ""\n\n'
-        "#: model:ir.ui.menu,name:aftersales_sop.menu_demo_root\n"
-        "#: model:ir.ui.menu,name:aftersales_sop.menu_root\n"
-        'msgid "After-sales"\nmsgstr ""\n\n'
-    )
-    entries = layer.po_entries(pot)
-    assert layer._demo_only(entries["AC-3500"][1])
-    assert not layer._demo_only(entries["After-sales"][1])

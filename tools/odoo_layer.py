@@ -417,13 +417,6 @@ def po_msgids(path):
     }
 
 
-def _demo_only(refs):
-    """Terms of demo records only (ids ending in _demo): not in the .pot files."""
-    return bool(refs) and all(
-        ref.startswith("model:") and "_demo" in ref.rsplit(":", 1)[-1] for ref in refs
-    )
-
-
 def check_translations(python, addons_path, database, workdir):
     """Export each addon's terms; compare them with its .pot and zh_CN.po."""
     problems = []
@@ -444,9 +437,7 @@ def check_translations(python, addons_path, database, workdir):
         ):
             problems.append(f"{addon}: could not export its terms (see the export log)")
             continue
-        terms = {
-            t for t, (_tr, refs) in po_entries(exported).items() if not _demo_only(refs)
-        }
+        terms = set(po_entries(exported))
         pot = set(po_msgids(ADDONS_DIR / addon / "i18n" / f"{addon}.pot"))
         zh = po_msgids(ADDONS_DIR / addon / "i18n" / "zh_CN.po")
         for term in sorted(terms - pot):
@@ -610,7 +601,6 @@ def cmd_export_pot(args):
                     "-i",
                     ",".join(OUR_ADDONS),
                     "--stop-after-init",
-                    "--without-demo=all",
                     "--log-level=warn",
                 ),
                 env=odoo_env(),
