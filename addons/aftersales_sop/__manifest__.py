@@ -33,5 +33,8 @@
         "demo/resource_calendar_demo.xml",
         "demo/aftersales_sop_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["aftersales_sop/static/tests/tours/*.esm.js"],
+    },
     "application": True,
 }
