@@ -13,6 +13,7 @@
     "depends": ["aftersales_sop", "hr"],
     "data": [
         "security/aftersales_kpi_groups.xml",
+        "security/ir.model.access.csv",
         "views/aftersales_kpi_menus.xml",
     ],
 }
