@@ -62,7 +62,6 @@ class AftersalesCertification(models.Model):
                 certification.date_expiry = certification.date_expiry
 
     @api.depends("date_expiry", "date_issued")
-    @api.depends_context("uid")
     def _compute_state(self):
         today = fields.Date.context_today(self)
         soon = today + relativedelta(months=1)

@@ -321,6 +321,17 @@ class AftersalesDispatchOrder(models.Model):
         self.activity_unlink(["aftersales_sop.mail_act_site_visit"])
         return True
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_in_progress(self):
+        for order in self:
+            if order.state in ("dispatched", "on_site"):
+                raise UserError(
+                    self.env._(
+                        "Cancel dispatch order %(order)s before deleting it.",
+                        order=order.name,
+                    )
+                )
+
     def write(self, vals):
         result = super().write(vals)
         if "engineer_id" in vals:

@@ -97,6 +97,7 @@ class AftersalesEngineer(models.Model):
         return counts
 
     @api.depends("name", "zone_id", "level")
+    @api.depends_context("aftersales_short_name")
     def _compute_display_name(self):
         levels = dict(self._fields["level"]._description_selection(self.env))
         for engineer in self:

@@ -466,8 +466,19 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
-        vals = dict(vals)
         companies = self.company_id or self.env.company
+        if vals.get("partner_phone") and len(companies.country_id) > 1:
+            # a number without prefix is read in each ticket's own country; all
+            # are checked before any ticket is written
+            numbers = {
+                company: self._aftersales_format_phone(vals["partner_phone"], company)
+                for company in companies
+            }
+            for company, number in numbers.items():
+                tickets = self.filtered(lambda t, c=company: t.company_id == c)
+                tickets.write(dict(vals, partner_phone=number))
+            return True
+        vals = dict(vals)
         self._aftersales_prepare_vals(vals, companies[:1])
         new_repairs = self.browse()
         if vals.get("inquiry_class") == "b":

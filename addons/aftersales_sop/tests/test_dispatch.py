@@ -130,11 +130,17 @@ class TestDispatch(AftersalesSopCommon):
         # dispatched once only
         with self.assertRaises(UserError):
             self._wizard(ticket).save().action_confirm()
+        # an order in progress is cancelled, not deleted
+        with self.assertRaises(UserError):
+            order.with_user(self.manager).unlink()
         # cancelling sends the request back to dispatch
         order.with_user(self.dispatcher).action_cancel()
         self.assertEqual(ticket.repair_state, "registered")
         self.assertFalse(ticket.dispatch_order_id)
+        self.assertFalse(ticket.engineer_id)
         self.assertEqual(self.zhang.open_job_count, 0)
+        order.with_user(self.manager).unlink()
+        self.assertFalse(order.exists())
 
     def test_a_junior_assists_a_senior(self):
         ticket = self._create_repair()

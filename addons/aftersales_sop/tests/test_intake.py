@@ -61,6 +61,25 @@ class TestIntake(AftersalesSopCommon):
         )
         self.assertEqual(ticket.partner_phone, "+33142685300")
 
+    def test_each_company_reads_numbers_in_its_own_country(self):
+        french = self.env["res.company"].create(
+            {"name": "Service France", "country_id": self.env.ref("base.fr").id}
+        )
+        Ticket = self.env["helpdesk.ticket"]
+        here = Ticket.create({"name": "cn", "description": "d"})
+        there = Ticket.create(
+            {"name": "fr", "description": "d", "company_id": french.id}
+        )
+        there.partner_phone = "01 42 68 53 00"
+        self.assertEqual(there.partner_phone, "+33142685300")
+        # a Paris number without prefix is no Chinese number: neither is written
+        with self.assertRaises(UserError):
+            (here | there).write({"partner_phone": "01 40 20 50 50"})
+        self.assertFalse(here.partner_phone)
+        self.assertEqual(there.partner_phone, "+33142685300")
+        (here | there).write({"partner_phone": "+33 1 40 20 50 50"})
+        self.assertEqual((here | there).mapped("partner_phone"), ["+33140205050"] * 2)
+
     def test_repeat_caller_sees_his_open_and_recent_tickets(self):
         Ticket = self.env["helpdesk.ticket"]
         first = Ticket.create(
