@@ -417,24 +417,27 @@ def po_msgids(path):
     }
 
 
+def export_terms(python, addons_path, database, addon, target, log):
+    """Export the terms of ``addon`` from ``database`` to ``target`` (a .pot)."""
+    cmd = odoo_command(
+        python,
+        addons_path,
+        database,
+        f"--i18n-export={target}",
+        f"--modules={addon}",
+        "--stop-after-init",
+        "--log-level=warn",
+    )
+    return run_logged(cmd, log, echo=False) == 0 and Path(target).exists()
+
+
 def check_translations(python, addons_path, database, workdir):
     """Export each addon's terms; compare them with its .pot and zh_CN.po."""
     problems = []
     for addon in OUR_ADDONS:
         exported = Path(workdir) / f"{addon}.pot"
-        cmd = odoo_command(
-            python,
-            addons_path,
-            database,
-            f"--i18n-export={exported}",
-            f"--modules={addon}",
-            "--stop-after-init",
-            "--log-level=warn",
-        )
-        if (
-            run_logged(cmd, Path(workdir) / f"export-{addon}.log", echo=False)
-            or not exported.exists()
-        ):
+        log = Path(workdir) / f"export-{addon}.log"
+        if not export_terms(python, addons_path, database, addon, exported, log):
             problems.append(f"{addon}: could not export its terms (see the export log)")
             continue
         terms = set(po_entries(exported))
@@ -609,20 +612,10 @@ def cmd_export_pot(args):
         for addon in OUR_ADDONS:
             target = ADDONS_DIR / addon / "i18n" / f"{addon}.pot"
             target.parent.mkdir(exist_ok=True)
-            exported = Path(tempfile.mkdtemp(prefix="aftersales-pot-")) / target.name
-            subprocess.run(
-                odoo_command(
-                    python,
-                    addons_path,
-                    database,
-                    f"--i18n-export={exported}",
-                    f"--modules={addon}",
-                    "--stop-after-init",
-                    "--log-level=warn",
-                ),
-                env=odoo_env(),
-                check=True,
-            )
+            workdir = Path(tempfile.mkdtemp(prefix="aftersales-pot-"))
+            exported, log = workdir / target.name, workdir / "export.log"
+            if not export_terms(python, addons_path, database, addon, exported, log):
+                raise SystemExit(f"could not export the terms of {addon}: see {log}")
             text = normalize_pot(exported.read_text(encoding="utf-8"))
             old = target.read_text(encoding="utf-8") if target.exists() else ""
             if _without_dates(old) == _without_dates(text):

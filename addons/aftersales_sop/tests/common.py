@@ -42,6 +42,17 @@ class AftersalesCommon(BaseCommon):
         )
 
     @classmethod
+    def _create_national_day(cls, calendar):
+        """Thursday 1 October 2026 is a public holiday, the whole day in Beijing
+        (00:00 Beijing time is 16:00 UTC the day before)."""
+        return cls._create_holiday(
+            calendar,
+            datetime(2026, 9, 30, 16),
+            datetime(2026, 10, 1, 16),
+            "National Day",
+        )
+
+    @classmethod
     def _create_holiday(cls, calendar, date_from, date_to, name="Public holiday"):
         return cls.env["resource.calendar.leaves"].create(
             {
@@ -63,13 +74,7 @@ class AftersalesSopCommon(AftersalesCommon):
         cls.company = cls.env.company
         cls.company.country_id = cls.env.ref("base.cn")
         cls.calendar = cls._create_calendar()
-        # Thursday 1 October 2026 is a public holiday in Beijing time
-        cls.holiday = cls._create_holiday(
-            cls.calendar,
-            datetime(2026, 9, 30, 16),
-            datetime(2026, 10, 1, 16),
-            "National Day",
-        )
+        cls.holiday = cls._create_national_day(cls.calendar)
         groups = "aftersales_sop.aftersales_sop_group_"
         cls.agent = new_test_user(cls.env, login="as_agent", groups=groups + "agent")
         cls.dispatcher = new_test_user(

@@ -16,14 +16,7 @@ class TestWorkingTime(AftersalesCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.calendar = cls._create_calendar()
-        # Thursday 2026-10-01, Beijing: the whole local day is a public holiday
-        # (00:00 Beijing time is 16:00 UTC the day before)
-        cls.holiday = cls._create_holiday(
-            cls.calendar,
-            datetime(2026, 9, 30, 16),
-            datetime(2026, 10, 1, 16),
-            "National Day",
-        )
+        cls.holiday = cls._create_national_day(cls.calendar)
 
     def _odoo_deadline(self, start, hours):
         return self.calendar.plan_hours(hours, start, compute_leaves=True)
