@@ -10,7 +10,8 @@
     "website": "https://github.com/aftersales-suite/aftersales",
     "maintainers": ["aftersales-suite"],
     "development_status": "Alpha",
-    "depends": ["aftersales_sop", "stock"],
+    "depends": ["aftersales_sop", "stock", "repair", "sale_management"],
+    "external_dependencies": {"python": ["openpyxl", "xlrd"]},
     "data": [
         "views/aftersales_warranty_menus.xml",
     ],
