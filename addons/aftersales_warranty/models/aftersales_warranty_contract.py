@@ -127,7 +127,8 @@ class AftersalesWarrantyContractLine(models.Model):
         ),
     ]
 
-    @api.constrains("product_id", "categ_id")
+    # contract_id is always given: the check also runs when neither is
+    @api.constrains("contract_id", "product_id", "categ_id")
     def _check_target(self):
         for line in self:
             if bool(line.product_id) == bool(line.categ_id):

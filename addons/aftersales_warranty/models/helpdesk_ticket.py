@@ -103,19 +103,29 @@ class HelpdeskTicket(models.Model):
     )
     # -- documents of the request ------------------------------------------------------
     repair_order_ids = fields.One2many(
-        "repair.order", "helpdesk_ticket_id", string="Repair Orders"
+        "repair.order",
+        "helpdesk_ticket_id",
+        string="Repair Orders",
+        groups="stock.group_stock_user",
     )
-    repair_order_count = fields.Integer(compute="_compute_aftersales_counts")
+    repair_order_count = fields.Integer(
+        compute="_compute_stock_counts", groups="stock.group_stock_user"
+    )
+    picking_ids = fields.One2many(
+        "stock.picking",
+        "helpdesk_ticket_id",
+        string="Transfers",
+        groups="stock.group_stock_user",
+    )
+    picking_count = fields.Integer(
+        compute="_compute_stock_counts", groups="stock.group_stock_user"
+    )
     replacement_ids = fields.One2many(
         "aftersales.warranty.replacement", "ticket_id", string="Replacements"
     )
     replacement_count = fields.Integer(compute="_compute_aftersales_counts")
     loan_ids = fields.One2many("aftersales.warranty.loan", "ticket_id", string="Loans")
     loan_count = fields.Integer(compute="_compute_aftersales_counts")
-    picking_ids = fields.One2many(
-        "stock.picking", "helpdesk_ticket_id", string="Transfers"
-    )
-    picking_count = fields.Integer(compute="_compute_aftersales_counts")
 
     # ---------------------------------------------------------------------------
     # computes
@@ -281,7 +291,7 @@ class HelpdeskTicket(models.Model):
         if not state:
             return False
         day = self._warranty_day()
-        source = (
+        basis = (
             self.env._(
                 "registered unit %(unit)s", unit=self.warranty_registration_id.name
             )
@@ -290,25 +300,25 @@ class HelpdeskTicket(models.Model):
         )
         if state == rules.NO_PROOF:
             return self.env._(
-                "No valid proof of purchase (%(source)s): the warranty cannot be "
+                "No valid proof of purchase (%(basis)s): the warranty cannot be "
                 "established.",
-                source=source,
+                basis=basis,
             )
         if state == rules.NO_WARRANTY:
             return self.env._(
-                "The product has no warranty period (%(source)s).", source=source
+                "The product has no warranty period (%(basis)s).", basis=basis
             )
         details = {
             "policy": self.warranty_policy_id.name or self.env._("contract"),
             "months": self.warranty_months,
             "end": self.warranty_end_date,
             "day": day,
-            "source": source,
+            "basis": basis,
         }
         if state == rules.EXPIRED:
             return self.env._(
                 "%(policy)s, %(months)s months: covered through %(end)s; the request "
-                "of %(day)s is after it (%(source)s).",
+                "of %(day)s is after it (%(basis)s).",
                 **details,
             )
         if state == rules.EXCLUDED:
@@ -320,7 +330,7 @@ class HelpdeskTicket(models.Model):
             )
         return self.env._(
             "%(policy)s, %(months)s months: covered through %(end)s; the request "
-            "of %(day)s is inside it (%(source)s).",
+            "of %(day)s is inside it (%(basis)s).",
             **details,
         )
 
@@ -338,11 +348,16 @@ class HelpdeskTicket(models.Model):
                 and ticket.warranty_decision != ticket.warranty_suggestion
             )
 
+    @api.depends("replacement_ids", "loan_ids")
     def _compute_aftersales_counts(self):
         for ticket in self:
-            ticket.repair_order_count = len(ticket.repair_order_ids)
             ticket.replacement_count = len(ticket.replacement_ids)
             ticket.loan_count = len(ticket.loan_ids)
+
+    @api.depends("repair_order_ids", "picking_ids")
+    def _compute_stock_counts(self):
+        for ticket in self:
+            ticket.repair_order_count = len(ticket.repair_order_ids)
             ticket.picking_count = len(ticket.picking_ids)
 
     # ---------------------------------------------------------------------------
