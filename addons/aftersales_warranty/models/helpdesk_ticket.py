@@ -412,6 +412,8 @@ class HelpdeskTicket(models.Model):
         result = super().write(vals)
         if decision_change:
             self._check_warranty_decision()
+            # sudo: the decision decides the prices of the quotes, whoever made it
+            self.sudo().repair_order_ids._update_sale_order_line_price()
         return result
 
     def _check_warranty_decision(self):

@@ -142,6 +142,10 @@ class RepairOrder(models.Model):
 
     def action_create_sale_order(self):
         action = super().action_create_sale_order()
+        # the customer accepts a repair quote explicitly, by signing it
+        self.sale_order_id.filtered(lambda o: not o.require_signature).write(
+            {"require_signature": True}
+        )
         self._aftersales_sync_charge_lines()
         self.move_ids._aftersales_update_sale_price()
         for repair in self.filtered("helpdesk_ticket_id"):
