@@ -1,4 +1,5 @@
 from . import test_decision
+from . import test_import
 from . import test_loan
 from . import test_policy
 from . import test_registration
