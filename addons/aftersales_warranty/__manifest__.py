@@ -42,5 +42,6 @@
         "wizard/helpdesk_ticket_warranty_override_views.xml",
         "views/aftersales_warranty_menus.xml",
     ],
+    "demo": ["demo/aftersales_warranty_demo.xml"],
     "post_init_hook": "post_init_hook",
 }

@@ -367,7 +367,31 @@ class AftersalesWarrantyRegistration(models.Model):
                     .next_by_code("aftersales.warranty.registration")
                     or "/"
                 )
-        return super().create(vals_list)
+        registrations = super().create(vals_list)
+        registrations._link_open_tickets()
+        return registrations
+
+    def _link_open_tickets(self):
+        """Open requests about a unit registered after them now find it."""
+        if not self.lot_id:
+            return
+        # sudo: linking is a consequence of the registration, whoever makes it
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [
+                    ("lot_id", "in", self.lot_id.ids),
+                    ("warranty_registration_id", "=", False),
+                    ("closed", "=", False),
+                ]
+            )
+        )
+        units = {(r.product_id, r.lot_id): r for r in self}
+        for ticket in tickets:
+            registration = units.get((ticket.product_id, ticket.lot_id))
+            if registration:
+                ticket.warranty_registration_id = registration
 
     def write(self, vals):
         vals = self._prepare_vals(dict(vals), self.company_id[:1] or self.env.company)

@@ -5,3 +5,4 @@ from . import test_policy
 from . import test_registration
 from . import test_repair_quote
 from . import test_replacement
+from . import test_security
