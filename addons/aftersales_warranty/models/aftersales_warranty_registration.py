@@ -354,6 +354,7 @@ class AftersalesWarrantyRegistration(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        sequences = {}
         for vals in vals_list:
             company = (
                 self.env["res.company"].browse(vals.get("company_id"))
@@ -361,12 +362,22 @@ class AftersalesWarrantyRegistration(models.Model):
             )
             self._prepare_vals(vals, company)
             if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("aftersales.warranty.registration")
-                    or "/"
-                )
+                if company not in sequences:
+                    # one look-up per company: imports create thousands at once
+                    sequences[company] = (
+                        self.env["ir.sequence"]
+                        .sudo()
+                        .search(
+                            [
+                                ("code", "=", "aftersales.warranty.registration"),
+                                ("company_id", "in", [company.id, False]),
+                            ],
+                            order="company_id",
+                            limit=1,
+                        )
+                    )
+                sequence = sequences[company]
+                vals["name"] = sequence._next() if sequence else "/"
         registrations = super().create(vals_list)
         registrations._link_open_tickets()
         return registrations

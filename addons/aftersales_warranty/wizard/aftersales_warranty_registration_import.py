@@ -21,6 +21,8 @@ _logger = logging.getLogger(__name__)
 MAX_ROWS = 100_000
 #: registrations created per batch
 BATCH = 2000
+#: no chatter message or tracking for records created in bulk by an import
+QUIET = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
 
 
 class AftersalesWarrantyRegistrationImport(models.TransientModel):
@@ -358,7 +360,7 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         partners = self._find_or_create_partners(rows)
         lots = self._find_or_create_lots(rows)
         registration_model = self.env["aftersales.warranty.registration"].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_notrack=True
+            **QUIET
         )
         created = registration_model.browse()
         values = [
@@ -389,7 +391,7 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         numbers = {}
         for row, phone, _product in rows:
             numbers.setdefault(phone, row.customer)
-        partner_model = self.env["res.partner"].with_context(active_test=False)
+        partner_model = self.env["res.partner"].with_context(active_test=False, **QUIET)
         found = {}
         variants = {}
         for number in numbers:
@@ -440,7 +442,7 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         }
         if not wanted:
             return {}
-        lot_model = self.env["stock.lot"].with_context(active_test=False)
+        lot_model = self.env["stock.lot"].with_context(active_test=False, **QUIET)
         lots = {}
         serials = list({serial for _p, serial in wanted})
         for start in range(0, len(serials), 5000):
