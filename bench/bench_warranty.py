@@ -13,7 +13,7 @@
 Usage (any python3; the Odoo interpreter is ``ODOO_PYTHON``, as for make test)::
 
     ODOO_PYTHON=/path/to/odoo/python python3 bench/bench_warranty.py \
-        [--tickets 300] [--rows 50000] [--keep]
+        [--tickets 300] [--rows 50000] [--keep [--reuse]] [--prefix bench_as_]
 
 The databases are created without demo data from a common template holding
 the dependencies, and dropped afterwards unless ``--keep``. Every measurement
@@ -32,9 +32,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tools"))
 
-import odoo_layer  # noqa: E402  (the repository's own runner helpers)
+import odoo_layer  # the repository's own runner helpers
 
-BASE, SOP, WARRANTY = "bench_as_base", "bench_as_sop", "bench_as_warranty"
+BASE, SOP, WARRANTY = "base", "sop", "warranty"
 
 
 def say(message):
@@ -100,11 +100,20 @@ def main():
     parser.add_argument("--tickets", type=int, default=300)
     parser.add_argument("--rows", type=int, default=50000)
     parser.add_argument("--keep", action="store_true", help="keep the databases")
+    parser.add_argument(
+        "--reuse", action="store_true", help="reuse the databases kept by --keep"
+    )
+    parser.add_argument(
+        "--prefix", default="bench_as_", help="prefix of the database names"
+    )
     args = parser.parse_args()
+    global BASE, SOP, WARRANTY
+    BASE, SOP, WARRANTY = (args.prefix + name for name in (BASE, SOP, WARRANTY))
     python, addons_path = odoo_layer.prepare(args)
     started = time.time()
     try:
-        prepare_databases(python, addons_path)
+        if not (args.reuse and odoo_layer.database_exists(WARRANTY)):
+            prepare_databases(python, addons_path)
         say(f"==> {args.tickets} repair requests, one by one")
         baseline = measure(python, addons_path, SOP, "tickets", args.tickets)
         unregistered = measure(python, addons_path, WARRANTY, "tickets", args.tickets)
@@ -139,7 +148,8 @@ def main():
             f"| {row['queries_mean']:.1f} |"
         )
     say(
-        f"\nimport: {imported['rows']} rows ({imported['file_bytes'] / 1e6:.1f} MB .xls)"
+        f"\nimport: {imported['rows']} rows "
+        f"({imported['file_bytes'] / 1e6:.1f} MB .xls)"
         f" in {imported['seconds']:.1f} s = {imported['rows_per_second']:.0f} rows/s;"
         f" peak RSS {imported['peak_rss_mb_after']:.0f} MB"
         f" (before the import: {imported['peak_rss_mb_before']:.0f} MB)"

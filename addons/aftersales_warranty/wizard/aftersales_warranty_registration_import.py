@@ -9,6 +9,7 @@ import openpyxl
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import escape_psql
 
 from odoo.addons.phone_validation.tools import phone_validation
 
@@ -188,7 +189,8 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         """``(file problems, rows to import, row problems, row count)``."""
         problem = import_rules.Problem
         try:
-            data = base64.b64decode(self.file or b"", validate=True)
+            content = self.with_context(bin_size=False).file or b""
+            data = base64.b64decode(content, validate=True)
         except (binascii.Error, ValueError):
             return [problem("unreadable")], [], [], 0
         today = fields.Date.context_today(self)
@@ -292,7 +294,7 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
                 found[text] = by_code[text]
                 continue
             match = products.search(
-                [("name", "=ilike", text), *domain_company], limit=2
+                [("name", "=ilike", escape_psql(text)), *domain_company], limit=2
             )
             if match:
                 found[text] = match
@@ -383,7 +385,9 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         ]
         for start in range(0, len(values), BATCH):
             created |= registration_model.create(values[start : start + BATCH])
-            created.flush_recordset()
+            # written: keep the memory of a big import flat
+            self.env.flush_all()
+            self.env.invalidate_all()
         return created
 
     def _find_or_create_partners(self, rows):
@@ -622,7 +626,10 @@ class AftersalesWarrantyRegistrationImportProblem(models.TransientModel):
     _order = "line, id"
 
     wizard_id = fields.Many2one(
-        "aftersales.warranty.registration.import", required=True, ondelete="cascade"
+        "aftersales.warranty.registration.import",
+        string="Import",
+        required=True,
+        ondelete="cascade",
     )
     line = fields.Integer(help="The line in the spreadsheet; 0: the whole file.")
     column = fields.Char()
