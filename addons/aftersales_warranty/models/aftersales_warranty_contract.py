@@ -26,11 +26,13 @@ class AftersalesWarrantyContract(models.Model):
         help="The contract covers the units bought by this customer and its contacts.",
     )
     date_start = fields.Date(
+        string="Valid From",
         required=True,
         tracking=True,
         help="Units bought from this day on are covered by the contract.",
     )
     date_end = fields.Date(
+        string="Valid Until",
         tracking=True,
         help="Units bought after this day are not covered; leave empty for no end.",
     )

@@ -102,7 +102,7 @@ class AftersalesWarrantyReplacement(models.Model):
     )
     review_note = fields.Text(string="Review")
     reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    review_date = fields.Datetime(readonly=True, copy=False)
+    review_date = fields.Datetime(string="Reviewed On", readonly=True, copy=False)
     warranty_rule = fields.Selection(
         REPLACEMENT_RULES,
         string="Warranty of the New Unit",
@@ -124,12 +124,12 @@ class AftersalesWarrantyReplacement(models.Model):
     return_picking_id = fields.Many2one(
         "stock.picking", string="Return of the Old Unit", readonly=True, copy=False
     )
-    shipped_date = fields.Date(readonly=True, copy=False)
-    returned_date = fields.Date(readonly=True, copy=False)
+    shipped_date = fields.Date(string="Shipped On", readonly=True, copy=False)
+    returned_date = fields.Date(string="Returned On", readonly=True, copy=False)
     check_result = fields.Selection(CHECK_RESULTS, tracking=True, copy=False)
     check_note = fields.Text(string="Check Report", copy=False)
     checked_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    check_date = fields.Datetime(readonly=True, copy=False)
+    check_date = fields.Datetime(string="Checked On", readonly=True, copy=False)
 
     @api.depends("ticket_id")
     def _compute_registration_id(self):
