@@ -6,14 +6,16 @@
 1. The cost of the warranty suggestion on ticket creation: repair requests
    created one by one (each flushed) in a database with ``aftersales_sop`` only
    (the baseline) and in one with ``aftersales_warranty`` too, for a unit that
-   is registered and for one that is not.
+   is registered and for one that is not; the scenarios alternate over a few
+   rounds and the median of the rounds is reported.
 2. The import of a ``.xls`` registration file of 50,000 rows: rows per second
    and the peak memory of the process.
 
 Usage (any python3; the Odoo interpreter is ``ODOO_PYTHON``, as for make test)::
 
     ODOO_PYTHON=/path/to/odoo/python python3 bench/bench_warranty.py \
-        [--tickets 300] [--rows 50000] [--keep [--reuse]] [--prefix bench_as_]
+        [--tickets 300] [--rounds 3] [--rows 50000] \
+        [--keep [--reuse]] [--prefix bench_as_]
 
 The databases are created without demo data from a common template holding
 the dependencies, and dropped afterwards unless ``--keep``. Every measurement
@@ -24,6 +26,7 @@ import argparse
 import json
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -82,6 +85,25 @@ def prepare_databases(python, addons_path):
     )
 
 
+#: ticket scenarios: database (with or without aftersales_warranty), worker task
+SCENARIOS = {
+    "baseline": ("sop", "tickets"),
+    "unregistered": ("warranty", "tickets"),
+    "registered": ("warranty", "tickets-registered"),
+}
+
+
+def combine(rounds):
+    """The median of each figure over the rounds, and the rounds themselves."""
+    result = {
+        key: statistics.median(r[key] for r in rounds)
+        for key in ("ms_mean", "ms_median", "queries_mean")
+    }
+    result["tickets"] = rounds[0]["tickets"]
+    result["rounds_ms_mean"] = [round(r["ms_mean"], 2) for r in rounds]
+    return result
+
+
 def measure(python, addons_path, database, task, count):
     options = odoo_layer.odoo_command(python, addons_path, database, "--log-level=warn")
     cmd = [python, str(HERE / "warranty_worker.py"), *options[3:], "--", task]
@@ -99,6 +121,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--tickets", type=int, default=300)
     parser.add_argument("--rows", type=int, default=50000)
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of the ticket measurements"
+    )
     parser.add_argument("--keep", action="store_true", help="keep the databases")
     parser.add_argument(
         "--reuse", action="store_true", help="reuse the databases kept by --keep"
@@ -114,12 +139,20 @@ def main():
     try:
         if not (args.reuse and odoo_layer.database_exists(WARRANTY)):
             prepare_databases(python, addons_path)
-        say(f"==> {args.tickets} repair requests, one by one")
-        baseline = measure(python, addons_path, SOP, "tickets", args.tickets)
-        unregistered = measure(python, addons_path, WARRANTY, "tickets", args.tickets)
-        registered = measure(
-            python, addons_path, WARRANTY, "tickets-registered", args.tickets
+        say(
+            f"==> {args.tickets} repair requests, one by one, {args.rounds} rounds "
+            "alternating the baseline and the warranty"
         )
+        databases = {"sop": SOP, "warranty": WARRANTY}
+        runs = {key: [] for key in SCENARIOS}
+        for _round in range(args.rounds):
+            for key, (database, task) in SCENARIOS.items():
+                runs[key].append(
+                    measure(
+                        python, addons_path, databases[database], task, args.tickets
+                    )
+                )
+        baseline, unregistered, registered = (combine(runs[key]) for key in SCENARIOS)
         say(f"==> import of a {args.rows}-row .xls file")
         imported = measure(python, addons_path, WARRANTY, "import", args.rows)
     finally:
@@ -140,12 +173,16 @@ def main():
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     (out / "bench_warranty.json").write_text(json.dumps(results, indent=2))
-    say("\n| ticket creation | ms per ticket (mean) | median | SQL queries |")
-    say("|---|---|---|---|")
+    say(
+        "\n| ticket creation | ms per ticket (mean) | median "
+        "| SQL queries | mean of each round |"
+    )
+    say("|---|---|---|---|---|")
     for label, row in results["tickets"].items():
+        rounds = ", ".join(f"{x:.1f}" for x in row["rounds_ms_mean"])
         say(
             f"| {label} | {row['ms_mean']:.1f} | {row['ms_median']:.1f} "
-            f"| {row['queries_mean']:.1f} |"
+            f"| {row['queries_mean']:.0f} | {rounds} |"
         )
     say(
         f"\nimport: {imported['rows']} rows "
