@@ -1,0 +1,160 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class AftersalesWarrantyContract(models.Model):
+    _name = "aftersales.warranty.contract"
+    _description = "Customer Warranty Contract"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(string="Contract Reference", required=True, tracking=True)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('parent_id', '=', False)]",
+        help="The contract covers the units bought by this customer and its contacts.",
+    )
+    date_start = fields.Date(
+        string="Valid From",
+        required=True,
+        tracking=True,
+        help="Units bought from this day on are covered by the contract.",
+    )
+    date_end = fields.Date(
+        string="Valid Until",
+        tracking=True,
+        help="Units bought after this day are not covered; leave empty for no end.",
+    )
+    line_ids = fields.One2many(
+        "aftersales.warranty.contract.line", "contract_id", string="Warranty Periods"
+    )
+    note = fields.Html()
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for contract in self:
+            if contract.date_end and contract.date_end < contract.date_start:
+                raise ValidationError(
+                    self.env._(
+                        "The contract %(contract)s ends before it starts.",
+                        contract=contract.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        contracts = super().create(vals_list)
+        contracts._recompute_registrations()
+        return contracts
+
+    def write(self, vals):
+        partners = self.partner_id
+        result = super().write(vals)
+        self._recompute_registrations(partners)
+        return result
+
+    def _recompute_registrations(self, partners=None):
+        """Units of the contracts' customers follow the new terms."""
+        partners = (partners or self.env["res.partner"]) | self.partner_id
+        registrations = (
+            self.env["aftersales.warranty.registration"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "child_of", partners.ids)])
+        )
+        registrations._recompute_warranty_terms()
+
+    def _covers(self, purchase_date, company):
+        self.ensure_one()
+        return (
+            self.active
+            and self.company_id == company
+            and bool(purchase_date)
+            and self.date_start <= purchase_date
+            and (not self.date_end or purchase_date <= self.date_end)
+        )
+
+    def _line_for(self, product):
+        """The contract line of ``product``, else of its nearest category."""
+        self.ensure_one()
+        for line in self.line_ids:
+            if line.product_id == product:
+                return line
+        category = product.categ_id
+        by_category = {line.categ_id: line for line in self.line_ids if line.categ_id}
+        while category:
+            if category in by_category:
+                return by_category[category]
+            category = category.parent_id
+        return self.env["aftersales.warranty.contract.line"]
+
+
+class AftersalesWarrantyContractLine(models.Model):
+    _name = "aftersales.warranty.contract.line"
+    _description = "Contract Warranty Period"
+    _order = "contract_id, sequence, id"
+
+    contract_id = fields.Many2one(
+        "aftersales.warranty.contract", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+    sequence = fields.Integer(default=10)
+    product_id = fields.Many2one(
+        "product.product",
+        help="The period applies to this product ...",
+    )
+    categ_id = fields.Many2one(
+        "product.category",
+        string="Product Category",
+        help="... or to the products of this category and its subcategories.",
+    )
+    months = fields.Integer(string="Warranty Period (months)", required=True)
+
+    _sql_constraints = [
+        (
+            "months_positive",
+            "CHECK(months > 0)",
+            "A contract warranty period is at least one month.",
+        ),
+    ]
+
+    # contract_id is always given: the check also runs when neither is
+    @api.constrains("contract_id", "product_id", "categ_id")
+    def _check_target(self):
+        for line in self:
+            if bool(line.product_id) == bool(line.categ_id):
+                raise ValidationError(
+                    self.env._(
+                        "Each line of contract %(contract)s is for a product or for a "
+                        "product category: set exactly one of them.",
+                        contract=line.contract_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.contract_id._recompute_registrations()
+        return lines
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.contract_id._recompute_registrations()
+        return result
+
+    def unlink(self):
+        contracts = self.contract_id
+        result = super().unlink()
+        contracts.exists()._recompute_registrations()
+        return result

@@ -1,0 +1,298 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+QUOTE_STATES = [
+    ("not_needed", "Not Needed"),
+    ("to_quote", "To Quote"),
+    ("draft", "Quotation"),
+    ("sent", "Sent"),
+    ("accepted", "Accepted"),
+    ("refused", "Refused"),
+    ("expired", "Expired"),
+]
+#: repair quote charges besides the parts: line kind -> company product field
+CHARGES = {
+    "labour": ("labour_hours", "aftersales_labour_product_id"),
+    "travel": ("travel_quantity", "aftersales_travel_product_id"),
+}
+
+
+class RepairOrder(models.Model):
+    _inherit = "repair.order"
+
+    helpdesk_ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Service Request",
+        index="btree_not_null",
+        tracking=True,
+        check_company=True,
+        copy=False,
+    )
+    warranty_decision = fields.Selection(
+        related="helpdesk_ticket_id.warranty_decision", string="Warranty Decision"
+    )
+    under_warranty = fields.Boolean(
+        compute="_compute_under_warranty",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Set from the warranty decision of the service request: covered "
+        "parts, labour and travel are free. Single parts can still be charged "
+        "(see 'Covered' on the parts).",
+    )
+    labour_hours = fields.Float(
+        string="Labour (hours)",
+        tracking=True,
+        help="Quoted labour; the company's labour product gives its price.",
+    )
+    travel_quantity = fields.Float(
+        string="Travel",
+        tracking=True,
+        help="Quoted travel, in units of the company's travel fee product "
+        "(trips or kilometres).",
+    )
+    quote_required = fields.Boolean(
+        compute="_compute_quote_state",
+        help="The customer pays something: the repair waits for his acceptance "
+        "of the quote.",
+    )
+    quote_state = fields.Selection(
+        QUOTE_STATES, compute="_compute_quote_state", string="Quote"
+    )
+    quote_validity_date = fields.Date(
+        related="sale_order_id.validity_date", string="Quote Valid Until"
+    )
+
+    @api.depends("helpdesk_ticket_id.warranty_free")
+    def _compute_under_warranty(self):
+        for repair in self:
+            if repair.helpdesk_ticket_id:
+                repair.under_warranty = repair.helpdesk_ticket_id.warranty_free
+            else:
+                repair.under_warranty = repair.under_warranty
+
+    @api.depends(
+        "partner_id",
+        "under_warranty",
+        "labour_hours",
+        "travel_quantity",
+        "move_ids.repair_line_type",
+        "move_ids.aftersales_warranty_covered",
+        "move_ids.state",
+        "sale_order_id.state",
+        "sale_order_id.validity_date",
+    )
+    @api.depends_context("tz")
+    def _compute_quote_state(self):
+        today = fields.Date.context_today(self)
+        for repair in self:
+            repair.quote_required = repair._aftersales_is_chargeable()
+            order = repair.sale_order_id
+            if order.state == "sale":
+                state = "accepted"
+            elif order.state == "cancel":
+                state = "refused"
+            elif order and order.validity_date and order.validity_date < today:
+                state = "expired"
+            elif order:
+                state = order.state  # draft or sent
+            else:
+                state = "to_quote" if repair.quote_required else "not_needed"
+            repair.quote_state = state
+
+    def _aftersales_is_chargeable(self):
+        """The customer pays for something: a part, labour or travel."""
+        self.ensure_one()
+        if not self.partner_id:
+            return False
+        charged_parts = self.move_ids.filtered(
+            lambda m: (
+                m.repair_line_type == "add"
+                and m.state != "cancel"
+                and not m.aftersales_warranty_covered
+            )
+        )
+        charged_service = not self.under_warranty and (
+            self.labour_hours > 0 or self.travel_quantity > 0
+        )
+        return bool(charged_parts or charged_service)
+
+    @api.constrains("labour_hours", "travel_quantity")
+    def _check_charges(self):
+        for repair in self:
+            if repair.labour_hours < 0 or repair.travel_quantity < 0:
+                raise UserError(
+                    self.env._(
+                        "Labour and travel of %(repair)s cannot be negative.",
+                        repair=repair.name,
+                    )
+                )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"labour_hours", "travel_quantity"} & set(vals):
+            self._aftersales_sync_charge_lines()
+        return result
+
+    # ---------------------------------------------------------------------------
+    # the quote: a sale.order quotation
+    # ---------------------------------------------------------------------------
+
+    def action_create_sale_order(self):
+        action = super().action_create_sale_order()
+        # the customer accepts a repair quote explicitly, by signing it
+        self.sale_order_id.filtered(lambda o: not o.require_signature).write(
+            {"require_signature": True}
+        )
+        self._aftersales_sync_charge_lines()
+        self.move_ids._aftersales_update_sale_price()
+        for repair in self.filtered("helpdesk_ticket_id"):
+            repair.helpdesk_ticket_id.message_post(
+                body=self.env._(
+                    "Quote %(quote)s prepared for repair %(repair)s.",
+                    quote=repair.sale_order_id.name,
+                    repair=repair.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return action
+
+    def _update_sale_order_line_price(self):
+        # per line: covered parts are free, charged parts keep their price
+        self.move_ids._aftersales_update_sale_price()
+        self._aftersales_sync_charge_lines()
+
+    def _aftersales_sync_charge_lines(self):
+        """Labour and travel lines of the quote follow the repair."""
+        lines = self.env["sale.order.line"]
+        for repair in self:
+            order = repair.sale_order_id
+            if not order or order.state not in ("draft", "sent"):
+                continue
+            for kind, (quantity_field, product_field) in CHARGES.items():
+                quantity = repair[quantity_field]
+                line = order.order_line.filtered(
+                    lambda sol, kind=kind, repair=repair: (
+                        sol.aftersales_repair_charge == kind
+                        and sol.aftersales_repair_id == repair
+                    )
+                )
+                product = repair.company_id._aftersales_service_product(product_field)
+                if quantity <= 0 or not product:
+                    line.unlink()
+                    continue
+                if line:
+                    line.product_uom_qty = quantity
+                else:
+                    line = lines.create(
+                        {
+                            "order_id": order.id,
+                            "product_id": product.id,
+                            "product_uom_qty": quantity,
+                            "aftersales_repair_charge": kind,
+                            "aftersales_repair_id": repair.id,
+                        }
+                    )
+                line._aftersales_set_free(repair.under_warranty)
+
+    def action_quote_accepted(self):
+        """The customer accepted the quote by e-mail or on the phone."""
+        for repair in self:
+            order = repair._aftersales_open_quote()
+            if repair.quote_state == "expired":
+                raise UserError(
+                    self.env._(
+                        "The quote %(quote)s of %(repair)s expired on %(date)s: "
+                        "extend its validity and send it again.",
+                        quote=order.name,
+                        repair=repair.name,
+                        date=order.validity_date,
+                    )
+                )
+            order.action_confirm()
+            order.message_post(
+                body=self.env._(
+                    "Accepted by the customer (recorded by %(user)s).",
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_quote_refused(self):
+        """The customer refused the quote."""
+        for repair in self:
+            order = repair._aftersales_open_quote()
+            order._action_cancel()
+            order.message_post(
+                body=self.env._(
+                    "Refused by the customer (recorded by %(user)s).",
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _aftersales_open_quote(self):
+        self.ensure_one()
+        order = self.sale_order_id
+        if not order or order.state not in ("draft", "sent"):
+            raise UserError(
+                self.env._(
+                    "%(repair)s has no quote waiting for the customer's answer.",
+                    repair=self.name,
+                )
+            )
+        return order
+
+    # ---------------------------------------------------------------------------
+    # no work before the decision and the customer's acceptance
+    # ---------------------------------------------------------------------------
+
+    def action_repair_start(self):
+        self._aftersales_check_can_start()
+        return super().action_repair_start()
+
+    def _aftersales_check_can_start(self):
+        for repair in self:
+            ticket = repair.helpdesk_ticket_id
+            if ticket and not ticket.warranty_decision:
+                raise UserError(
+                    self.env._(
+                        "Repair %(repair)s cannot start: the warranty decision of "
+                        "%(ticket)s is not recorded yet.",
+                        repair=repair.name,
+                        ticket=ticket.display_name,
+                    )
+                )
+            if not repair.quote_required or repair.quote_state == "accepted":
+                continue
+            reason = repair._aftersales_quote_missing_reason()
+            raise UserError(
+                self.env._(
+                    "Repair %(repair)s cannot start: it is charged to the customer "
+                    "and %(reason)s.",
+                    repair=repair.name,
+                    reason=reason,
+                )
+            )
+
+    def _aftersales_quote_missing_reason(self):
+        self.ensure_one()
+        quote = self.sale_order_id.name or ""
+        state = self.quote_state
+        if state == "draft":
+            return self.env._("the quote %(quote)s was not sent yet", quote=quote)
+        if state == "sent":
+            return self.env._(
+                "the customer has not accepted %(quote)s yet", quote=quote
+            )
+        if state == "refused":
+            return self.env._("the customer refused %(quote)s", quote=quote)
+        if state == "expired":
+            return self.env._(
+                "%(quote)s expired before the customer accepted it", quote=quote
+            )
+        return self.env._("no quote was made for the customer yet")

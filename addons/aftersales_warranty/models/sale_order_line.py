@@ -1,0 +1,29 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    aftersales_repair_charge = fields.Selection(
+        [("labour", "Labour"), ("travel", "Travel")],
+        string="Repair Charge",
+        copy=False,
+        help="Labour or travel of a repair quote.",
+    )
+    aftersales_repair_id = fields.Many2one(
+        "repair.order", string="Charged Repair", copy=False, index="btree_not_null"
+    )
+
+    def _aftersales_set_free(self, free):
+        """Make quote lines free (warranty) or give them back their price."""
+        for line in self:
+            if line.order_id.state not in ("draft", "sent"):
+                continue
+            if free:
+                if line.price_unit or line.technical_price_unit:
+                    line.write({"price_unit": 0.0, "technical_price_unit": 0.0})
+            elif not line.price_unit:
+                line.technical_price_unit = 0.0
+                line._compute_price_unit()

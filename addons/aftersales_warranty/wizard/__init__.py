@@ -1,0 +1,2 @@
+from . import aftersales_warranty_registration_import
+from . import helpdesk_ticket_warranty_override
