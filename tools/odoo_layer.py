@@ -547,23 +547,26 @@ def cmd_test(args):
             drop_database(database)
 
 
+def install_our_addons(python, addons_path, database, *args):
+    """Create ``database`` with our addons and demo data; the exit status of Odoo."""
+    cmd = odoo_command(
+        python,
+        addons_path,
+        database,
+        "-i",
+        ",".join(OUR_ADDONS),
+        "--stop-after-init",
+        *args,
+    )
+    return subprocess.run(cmd, env=odoo_env(), check=False).returncode
+
+
 def cmd_run(args):
     python, addons_path = prepare(args)
     database = args.database or "aftersales"
     if not database_exists(database):
         say(f"==> creating {database} with {', '.join(OUR_ADDONS)} and demo data")
-        rc = subprocess.run(
-            odoo_command(
-                python,
-                addons_path,
-                database,
-                "-i",
-                ",".join(OUR_ADDONS),
-                "--stop-after-init",
-            ),
-            env=odoo_env(),
-            check=False,
-        ).returncode
+        rc = install_our_addons(python, addons_path, database)
         if rc:
             return rc
     cmd = odoo_command(
@@ -595,20 +598,10 @@ def cmd_export_pot(args):
     database = args.database or f"aftersales_pot_{os.getpid()}"
     created = not database_exists(database)
     try:
-        if created:
-            subprocess.run(
-                odoo_command(
-                    python,
-                    addons_path,
-                    database,
-                    "-i",
-                    ",".join(OUR_ADDONS),
-                    "--stop-after-init",
-                    "--log-level=warn",
-                ),
-                env=odoo_env(),
-                check=True,
-            )
+        if created and install_our_addons(
+            python, addons_path, database, "--log-level=warn"
+        ):
+            raise SystemExit(f"could not install the addons into {database}")
         for addon in OUR_ADDONS:
             target = ADDONS_DIR / addon / "i18n" / f"{addon}.pot"
             target.parent.mkdir(exist_ok=True)
