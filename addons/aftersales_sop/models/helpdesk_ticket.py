@@ -606,10 +606,6 @@ class HelpdeskTicket(models.Model):
             )
         return tuple(specs)
 
-    def _aftersales_clocks(self):
-        ids = [spec[0] for spec in self._aftersales_clock_specs()]
-        return self.env["aftersales.clock"].sudo().browse(ids)
-
     def _aftersales_engineer_from_other_zone(self):
         """The engineer comes from another zone than the service address."""
         self.ensure_one()

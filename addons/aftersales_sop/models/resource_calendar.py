@@ -4,10 +4,8 @@ from datetime import timedelta
 
 from odoo import fields, models
 
+from ..rules import clocks as clock_rules
 from ..rules.working_time import Attendance, WorkingCalendar
-
-#: clock units measured on the calendar (the others are elapsed time)
-WORKING_UNITS = ("working_hours", "working_days")
 
 
 class ResourceCalendar(models.Model):
@@ -62,13 +60,11 @@ class ResourceCalendar(models.Model):
         time of this calendar, holidays excluded).
         """
         start = fields.Datetime.to_datetime(start)
-        if unit in WORKING_UNITS:
+        calendar = None
+        if unit in clock_rules.WORKING_UNITS:
             self.ensure_one()
             calendar = self._aftersales_working_calendar(since=start)
-            if unit == "working_hours":
-                return calendar.add_working_hours(start, amount)
-            return calendar.add_working_days(start, amount)
-        return start + timedelta(**{unit: amount})
+        return clock_rules.deadline(start, amount, unit, calendar)
 
     def _aftersales_working_hours_between(self, start, end):
         """Working hours of this calendar between two naive UTC datetimes."""
@@ -77,8 +73,3 @@ class ResourceCalendar(models.Model):
         end = fields.Datetime.to_datetime(end)
         calendar = self._aftersales_working_calendar(since=min(start, end))
         return calendar.working_hours_between(start, end)
-
-    def _aftersales_is_working_time(self, moment=None):
-        self.ensure_one()
-        moment = fields.Datetime.to_datetime(moment) or fields.Datetime.now()
-        return self._aftersales_working_calendar(since=moment).is_working_time(moment)
