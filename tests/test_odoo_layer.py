@@ -81,3 +81,91 @@ def test_dependencies_exclude_our_addons():
     deps = layer.dependencies()
     assert "helpdesk_mgmt" in deps and "stock" in deps
     assert not set(deps) & set(layer.OUR_ADDONS)
+
+
+# -- which Odoo interpreter the test command uses ---------------------------------
+
+
+def _stub_python(path, answer):
+    """An executable that answers the Odoo probe the way an interpreter would."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"#!/bin/sh\necho '{answer}'\n")
+    path.chmod(0o755)
+    return path
+
+
+ODOO18 = '{"version": [18, 0], "serie": "18.0", "package": "/x/odoo", "python": "3.11"}'
+ODOO17 = '{"version": [17, 0], "serie": "17.0", "package": "/x/odoo", "python": "3.11"}'
+NO_ODOO = '{"error": "ModuleNotFoundError: No module named \\u0027odoo\\u0027"}'
+
+
+def _environ(tmp_path, **extra):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    return {
+        "HOME": str(tmp_path / "home"),
+        "PATH": str(bin_dir),
+        **extra,
+    }
+
+
+def test_odoo_python_env_variable_comes_first(tmp_path):
+    runtime = tmp_path / "home/.cache/odoo18-runtime/venv/bin/python"
+    _stub_python(runtime, ODOO18)
+    _stub_python(tmp_path / "bin/python3", ODOO18)
+    mine = _stub_python(tmp_path / "mine/python", ODOO18)
+    env = _environ(tmp_path, ODOO_PYTHON=str(mine))
+    python, info, why = layer.choose_odoo_python(env)
+    assert python == str(mine) and info["serie"] == "18.0"
+    assert "ODOO_PYTHON" in why
+
+
+def test_odoo_python_env_variable_is_not_second_guessed(tmp_path):
+    """A wrong ODOO_PYTHON skips with its reason; it does not fall back."""
+    _stub_python(tmp_path / "home/.cache/odoo18-runtime/venv/bin/python", ODOO18)
+    mine = _stub_python(tmp_path / "mine/python", ODOO17)
+    python, info, why = layer.choose_odoo_python(
+        _environ(tmp_path, ODOO_PYTHON=str(mine))
+    )
+    assert python == str(mine) and info is None
+    assert "17.0, not 18.0" in why and "ODOO_PYTHON" in why
+
+
+def test_odoo_python_runtime_before_python3(tmp_path):
+    runtime = _stub_python(
+        tmp_path / "home/.cache/odoo18-runtime/venv/bin/python", ODOO18
+    )
+    _stub_python(tmp_path / "bin/python3", ODOO18)
+    python, info, why = layer.choose_odoo_python(_environ(tmp_path))
+    assert python == str(runtime) and info
+    assert "odoo18-runtime" in why
+
+
+def test_odoo_python_runtime_follows_xdg_cache_home(tmp_path):
+    runtime = _stub_python(tmp_path / "xdg/odoo18-runtime/venv/bin/python", ODOO18)
+    _stub_python(tmp_path / "home/.cache/odoo18-runtime/venv/bin/python", ODOO17)
+    env = _environ(tmp_path, XDG_CACHE_HOME=str(tmp_path / "xdg"))
+    python, info, _why = layer.choose_odoo_python(env)
+    assert python == str(runtime) and info
+
+
+def test_odoo_python_falls_back_to_python3(tmp_path):
+    python3 = _stub_python(tmp_path / "bin/python3", ODOO18)
+    python, info, why = layer.choose_odoo_python(_environ(tmp_path))
+    assert python == str(python3) and info
+    assert "python3" in why
+
+
+def test_odoo_python_broken_runtime_falls_back_to_python3(tmp_path):
+    _stub_python(tmp_path / "home/.cache/odoo18-runtime/venv/bin/python", NO_ODOO)
+    python3 = _stub_python(tmp_path / "bin/python3", ODOO18)
+    python, info, _why = layer.choose_odoo_python(_environ(tmp_path))
+    assert python == str(python3) and info
+
+
+def test_odoo_python_none_found_says_what_was_tried(tmp_path):
+    _stub_python(tmp_path / "bin/python3", NO_ODOO)
+    _python, info, why = layer.choose_odoo_python(_environ(tmp_path))
+    assert info is None
+    assert "no odoo18-runtime at" in why
+    assert "cannot import odoo" in why

@@ -20,9 +20,12 @@ Subcommands:
 ``pytest``
     Quick re-runs with pytest-odoo against an installed database.
 
-Which Odoo: the interpreter named by ``ODOO_PYTHON`` (default ``python3``) must
-import ``odoo`` 18.0. Its addons path is ``ODOO_ADDONS_PATH`` if set, else the
-``addons`` directory next to the ``odoo`` package and ``odoo/addons``.
+Which Odoo, in this order: the interpreter named by ``ODOO_PYTHON`` when it is
+set; else the venv python of ``${XDG_CACHE_HOME:-~/.cache}/odoo18-runtime`` (where
+the runtime script builds one) when it exists; else ``python3`` when it imports
+Odoo 18.0. One line says which one was used and why. Its addons path is
+``ODOO_ADDONS_PATH`` if set, else the ``addons`` directory next to the ``odoo``
+package and ``odoo/addons``.
 
 Which PostgreSQL: the one the libpq environment (``PGHOST``, ``PGPORT``,
 ``PGUSER``, ``PGPASSWORD``) points to. When none is set and no server answers on
@@ -71,8 +74,57 @@ def say(message):
 # -- locating Odoo ----------------------------------------------------------------
 
 
+def runtime_python(environ=None):
+    """The venv python of the runtime built by odoo18-runtime.sh, where it builds it."""
+    environ = os.environ if environ is None else environ
+    cache = environ.get("XDG_CACHE_HOME") or os.path.join(
+        environ.get("HOME") or os.path.expanduser("~"), ".cache"
+    )
+    return Path(cache) / "odoo18-runtime" / "venv" / "bin" / "python"
+
+
+def choose_odoo_python(environ=None, probe=None):
+    """Choose the Odoo interpreter; return (python, info, why).
+
+    The order: ``ODOO_PYTHON`` when set (and only it); else the venv python of
+    ``${XDG_CACHE_HOME:-~/.cache}/odoo18-runtime`` when it exists; else
+    ``python3`` when it imports Odoo 18.0. ``info`` is None when no Odoo 18.0 was
+    found, and ``why`` says what was tried.
+    """
+    environ = os.environ if environ is None else environ
+    probe = probe or probe_odoo
+    if environ.get("ODOO_PYTHON"):
+        python = environ["ODOO_PYTHON"]
+        info, reason = probe(python)
+        if info:
+            return python, info, f"{python} (ODOO_PYTHON is set)"
+        return python, None, f"{reason} (ODOO_PYTHON is set)"
+    tried = []
+    runtime = runtime_python(environ)
+    if runtime.exists():
+        info, reason = probe(str(runtime))
+        if info:
+            return str(runtime), info, f"{runtime} (the odoo18-runtime of this machine)"
+        tried.append(f"the odoo18-runtime: {reason}")
+    else:
+        tried.append(f"no odoo18-runtime at {runtime.parent.parent.parent}")
+    python3 = shutil.which("python3", path=environ.get("PATH")) or sys.executable
+    info, reason = probe(python3)
+    if info:
+        return python3, info, f"{python3} (python3 on PATH imports Odoo 18.0)"
+    tried.append(f"python3: {reason}")
+    return python3, None, "; ".join(tried)
+
+
+_CHOSEN = {}
+
+
 def odoo_python():
-    return os.environ.get("ODOO_PYTHON") or shutil.which("python3") or sys.executable
+    """The chosen Odoo interpreter (chosen once per run)."""
+    if "python" not in _CHOSEN:
+        python, info, why = choose_odoo_python()
+        _CHOSEN.update(python=python, info=info, why=why)
+    return _CHOSEN["python"]
 
 
 PROBE = """
@@ -457,14 +509,17 @@ def check_translations(python, addons_path, database, workdir):
 
 def prepare(args):
     python = odoo_python()
-    info, reason = probe_odoo(python)
+    info, why = _CHOSEN["info"], _CHOSEN["why"]
     if not info:
         say(
-            f"Odoo layer SKIPPED: {reason}. Set ODOO_PYTHON to the python of an "
+            f"Odoo layer SKIPPED: {why}. Set ODOO_PYTHON to the python of an "
             "Odoo 18.0 installation to run the Odoo tests."
         )
         raise SystemExit(SKIPPED)
-    say(f"Odoo {info['serie']} found: {info['package']} (python {info['python']})")
+    say(
+        f"Odoo interpreter: {why}; Odoo {info['serie']} at {info['package']} "
+        f"(python {info['python']})"
+    )
     oca = ensure_oca_addons()
     ensure_python_deps(python)
     ensure_postgres()
