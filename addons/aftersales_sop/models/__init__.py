@@ -1,3 +1,5 @@
+from . import aftersales_sequence_mixin
+from . import res_users
 from . import aftersales_zone
 from . import res_company
 from . import res_config_settings

@@ -12,14 +12,12 @@ class AftersalesDispatchOrder(models.Model):
 
     _name = "aftersales.dispatch.order"
     _description = "Dispatch Order"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.sequence.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "dispatch_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "ticket_id.number", "ticket_id.name"]
+    _aftersales_sequence_code = "aftersales.dispatch.order"
 
-    name = fields.Char(
-        string="Reference", default="/", copy=False, readonly=True, index="trigram"
-    )
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
         string="Repair Request",
@@ -215,15 +213,13 @@ class AftersalesDispatchOrder(models.Model):
                     )
                 )
 
+    @api.model
+    def _aftersales_sequence_company(self, vals):
+        ticket = self.env["helpdesk.ticket"].browse(vals.get("ticket_id"))
+        return ticket.company_id or self.env.company
+
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                ticket = self.env["helpdesk.ticket"].browse(vals.get("ticket_id"))
-                sequence = self.env["ir.sequence"].with_company(
-                    ticket.company_id or self.env.company
-                )
-                vals["name"] = sequence.next_by_code("aftersales.dispatch.order") or "/"
         orders = super().create(vals_list)
         for order in orders:
             order._on_dispatched()

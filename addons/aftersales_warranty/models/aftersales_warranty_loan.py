@@ -18,13 +18,12 @@ class AftersalesWarrantyLoan(models.Model):
 
     _name = "aftersales.warranty.loan"
     _description = "Loaner Unit Loan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.sequence.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_due, id desc"
     _check_company_auto = True
 
-    name = fields.Char(
-        string="Reference", default="/", copy=False, readonly=True, index="trigram"
-    )
+    _aftersales_sequence_code = "aftersales.warranty.loan"
+
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -122,22 +121,6 @@ class AftersalesWarrantyLoan(models.Model):
     def _onchange_product_id(self):
         if self.lot_id.product_id != self.product_id:
             self.lot_id = False
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = (
-                    self.env["res.company"].browse(vals.get("company_id"))
-                    or self.env.company
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("aftersales.warranty.loan")
-                    or "/"
-                )
-        return super().create(vals_list)
 
     # ---------------------------------------------------------------------------
     # the flow

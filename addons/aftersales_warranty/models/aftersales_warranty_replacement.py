@@ -1,9 +1,8 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
-from .helpdesk_ticket import MANAGER_GROUP
 from .res_company import REPLACEMENT_RULES
 
 STATES = [
@@ -27,13 +26,12 @@ class AftersalesWarrantyReplacement(models.Model):
 
     _name = "aftersales.warranty.replacement"
     _description = "Unit Replacement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["aftersales.sequence.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
 
-    name = fields.Char(
-        string="Reference", default="/", copy=False, readonly=True, index="trigram"
-    )
+    _aftersales_sequence_code = "aftersales.warranty.replacement"
+
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -159,22 +157,6 @@ class AftersalesWarrantyReplacement(models.Model):
                 replacement.new_product_id or replacement.old_product_id
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = (
-                    self.env["res.company"].browse(vals.get("company_id"))
-                    or self.env.company
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("aftersales.warranty.replacement")
-                    or "/"
-                )
-        return super().create(vals_list)
-
     # ---------------------------------------------------------------------------
     # the flow
     # ---------------------------------------------------------------------------
@@ -195,10 +177,9 @@ class AftersalesWarrantyReplacement(models.Model):
                 )
 
     def _check_manager(self):
-        if not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(
-                self.env._("Only an after-sales manager reviews a replacement.")
-            )
+        self.env["res.users"]._check_aftersales_manager(
+            self.env._("Only an after-sales manager reviews a replacement.")
+        )
 
     def action_submit(self):
         self._check_state(("draft",), self.env._("submitted"))

@@ -6,7 +6,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from ..rules import warranty as rules
 from .aftersales_warranty_registration import WARRANTY_STATES
 
-MANAGER_GROUP = "aftersales_sop.aftersales_sop_group_manager"
 #: written only by action_warranty_confirm and the override wizard
 DECISION_FIELDS = frozenset(
     {
@@ -401,7 +400,7 @@ class HelpdeskTicket(models.Model):
         if (
             decision_change
             and any(self.mapped("warranty_overridden"))
-            and not (self.env.su or self.env.user.has_group(MANAGER_GROUP))
+            and not self.env["res.users"]._is_aftersales_manager()
         ):
             raise AccessError(
                 self.env._(
@@ -423,7 +422,7 @@ class HelpdeskTicket(models.Model):
         buttons: an agent records the suggestion, a manager overrides it with
         a reason.
         """
-        is_manager = self.env.su or self.env.user.has_group(MANAGER_GROUP)
+        is_manager = self.env["res.users"]._is_aftersales_manager()
         for ticket in self:
             decision = ticket.warranty_decision
             if not decision:
@@ -482,10 +481,9 @@ class HelpdeskTicket(models.Model):
 
     def action_warranty_override(self):
         self.ensure_one()
-        if not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(
-                self.env._("Only an after-sales manager can override a decision.")
-            )
+        self.env["res.users"]._check_aftersales_manager(
+            self.env._("Only an after-sales manager can override a decision.")
+        )
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Override the Warranty Decision"),

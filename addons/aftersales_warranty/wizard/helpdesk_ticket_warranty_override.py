@@ -1,10 +1,9 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from ..models.aftersales_warranty_registration import WARRANTY_STATES
-from ..models.helpdesk_ticket import MANAGER_GROUP
 from ..rules import warranty as rules
 
 
@@ -40,10 +39,9 @@ class HelpdeskTicketWarrantyOverride(models.TransientModel):
 
     def action_apply(self):
         self.ensure_one()
-        if not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(
-                self.env._("Only an after-sales manager can override a decision.")
-            )
+        self.env["res.users"]._check_aftersales_manager(
+            self.env._("Only an after-sales manager can override a decision.")
+        )
         if not (self.reason or "").strip():
             raise UserError(self.env._("Give the reason of the override."))
         if self.decision == rules.EXCLUDED and not self.exclusion_id:
