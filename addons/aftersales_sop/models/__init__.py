@@ -1,5 +1,6 @@
 from . import aftersales_sequence_mixin
 from . import res_users
+from . import aftersales_unit_mixin
 from . import aftersales_zone
 from . import res_company
 from . import res_config_settings
@@ -14,3 +15,5 @@ from . import aftersales_clock
 from . import aftersales_ticket_clock
 from . import aftersales_dispatch_order
 from . import helpdesk_ticket
+from . import helpdesk_ticket_clocks
+from . import helpdesk_ticket_repair

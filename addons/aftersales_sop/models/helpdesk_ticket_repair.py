@@ -1,0 +1,134 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models, tools
+from odoo.exceptions import UserError
+
+REPAIR_STATES = [
+    ("registered", "Registered"),
+    ("dispatched", "Dispatched"),
+    ("on_site", "Engineer On Site"),
+    ("done", "Done"),
+]
+
+
+class HelpdeskTicket(models.Model):
+    """The repair flow of a class B request (SPEC §4): what it needs before an
+    engineer is sent, the dispatcher's review and the dispatch orders."""
+
+    _inherit = "helpdesk.ticket"
+
+    # -- repair flow and dispatch (SPEC §4) -------------------------------------
+    repair_state = fields.Selection(
+        REPAIR_STATES, tracking=True, copy=False, index=True, string="Repair Status"
+    )
+    dispatch_order_ids = fields.One2many(
+        "aftersales.dispatch.order", "ticket_id", string="Dispatch Orders"
+    )
+    dispatch_order_id = fields.Many2one(
+        "aftersales.dispatch.order",
+        readonly=True,
+        copy=False,
+        help="The dispatch order in progress (not cancelled).",
+    )
+    engineer_id = fields.Many2one(
+        "aftersales.engineer", readonly=True, copy=False, index=True
+    )
+    repair_missing_info = fields.Char(
+        compute="_compute_repair_missing_info",
+        help="What a repair request still needs before an engineer is sent.",
+    )
+
+    @api.depends(
+        "inquiry_class",
+        "partner_id",
+        "partner_phone",
+        "product_id",
+        "lot_id",
+        "purchase_date",
+        "proof_reference",
+        "proof_attachment_ids",
+        "description",
+        "service_address",
+        "requested_service_date",
+    )
+    def _compute_repair_missing_info(self):
+        for ticket in self:
+            missing = (
+                ticket._aftersales_repair_missing()
+                if ticket.inquiry_class == "b"
+                else []
+            )
+            ticket.repair_missing_info = ", ".join(missing) if missing else False
+
+    def _aftersales_repair_missing(self):
+        """What SPEC §2 requires on a repair request and this one lacks."""
+        self.ensure_one()
+        checks = [
+            (self.partner_id, self.env._("customer")),
+            (self.partner_phone, self.env._("contact phone")),
+            (self.product_id, self.env._("product")),
+            (
+                self.lot_id or self.product_id.tracking in (False, "none"),
+                self.env._("serial number"),
+            ),
+            (self.purchase_date, self.env._("purchase date")),
+            (
+                self.proof_reference or self.proof_attachment_ids,
+                self.env._("proof of purchase"),
+            ),
+            (
+                tools.html2plaintext(self.description or "").strip(),
+                self.env._("fault symptom"),
+            ),
+            (self.requested_service_date, self.env._("wanted service time")),
+            (self.service_address, self.env._("service address")),
+        ]
+        return [label for present, label in checks if not present]
+
+    # ---------------------------------------------------------------------------
+    # repair flow
+    # ---------------------------------------------------------------------------
+
+    def _aftersales_schedule_dispatch_review(self):
+        """A new repair request waits for the dispatcher's review."""
+        for ticket in self.sudo():
+            user = ticket.team_id.dispatcher_id or ticket.team_id.user_id
+            if not user:
+                continue
+            review = ticket.clock_ids.filtered(lambda c: c.code == "dispatch_review")
+            deadline = review.deadline or fields.Datetime.now()
+            ticket.activity_schedule(
+                "aftersales_sop.mail_act_dispatch_review",
+                date_deadline=fields.Date.context_today(ticket, deadline),
+                summary=self.env._(
+                    "Review the repair request and dispatch an engineer"
+                ),
+                user_id=user.id,
+            )
+
+    def action_open_dispatch(self):
+        self.ensure_one()
+        if self.inquiry_class != "b":
+            raise UserError(
+                self.env._(
+                    "Only repair requests (class B) are dispatched to an engineer."
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Dispatch an Engineer"),
+            "res_model": "helpdesk.ticket.dispatch",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def action_view_dispatch_orders(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "aftersales_sop.aftersales_dispatch_order_action"
+        )
+        action.update(
+            domain=[("ticket_id", "=", self.id)], context={"default_ticket_id": self.id}
+        )
+        return action
