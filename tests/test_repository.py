@@ -133,7 +133,19 @@ def test_views_use_odoo_18_syntax(addon):
         assert 'class="oe_chatter"' not in text, f"{path}: use <chatter/>"
 
 
+def _class_attribute(node, name):
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign) and any(
+            getattr(t, "id", None) == name for t in stmt.targets
+        ):
+            return ast.literal_eval(stmt.value)
+    return None
+
+
 def _declared_models(addon):
+    """The models an addon creates: not the abstract ones (mixins have no
+    table, so no access rights), not an extension that names its model to
+    add a mixin (``_name = "x"; _inherit = ["x", "mixin"]``)."""
     models = set()
     for path in python_files(addon):
         if (
@@ -142,14 +154,17 @@ def _declared_models(addon):
         ):
             continue
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.ClassDef):
-                for stmt in node.body:
-                    if (
-                        isinstance(stmt, ast.Assign)
-                        and any(getattr(t, "id", None) == "_name" for t in stmt.targets)
-                        and isinstance(stmt.value, ast.Constant)
-                    ):
-                        models.add(stmt.value.value)
+            if not isinstance(node, ast.ClassDef):
+                continue
+            name = _class_attribute(node, "_name")
+            inherit = _class_attribute(node, "_inherit") or []
+            bases = {getattr(base, "attr", None) for base in node.bases}
+            if (
+                isinstance(name, str)
+                and "AbstractModel" not in bases
+                and name not in ([inherit] if isinstance(inherit, str) else inherit)
+            ):
+                models.add(name)
     return models
 
 

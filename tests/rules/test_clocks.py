@@ -30,6 +30,14 @@ def test_elapsed_and_working_deadlines():
     assert clocks.deadline(MONDAY_10, 8, "working_hours", UTC_OFFICE) == datetime(
         2026, 9, 29, 10
     )
+    # 30 working minutes from Friday 17:50: 10 minutes on Friday, 20 on Monday
+    assert clocks.deadline(
+        datetime(2026, 9, 25, 17, 50), 30, "working_minutes", UTC_OFFICE
+    ) == datetime(2026, 9, 28, 9, 20)
+    # a request registered at 22:00 is reviewed from 09:00 the next working day
+    assert clocks.deadline(
+        datetime(2026, 9, 28, 22), 30, "working_minutes", UTC_OFFICE
+    ) == datetime(2026, 9, 29, 9, 30)
 
 
 def test_bad_arguments():
@@ -117,6 +125,7 @@ def test_the_limit_is_exactly_the_time_until_the_deadline(start, limit, unit):
     left = clocks.time_left(start, due, unit, UTC_OFFICE)
     expected = {
         "minutes": timedelta(minutes=limit),
+        "working_minutes": timedelta(minutes=limit),
         "hours": timedelta(hours=limit),
         "days": timedelta(days=limit),
         "working_hours": timedelta(hours=limit),
@@ -149,3 +158,65 @@ def test_met_and_breached_are_decided_by_the_deadline(start, stop, due, now):
     assert result == (clocks.MET if stop <= due else clocks.BREACHED)
     running = clocks.state(start, None, due, now)
     assert running == (clocks.BREACHED if now > due else clocks.RUNNING)
+
+
+# -- limits by urgency and zone ----------------------------------------------------
+
+URGENCIES = st.sampled_from([None, "urgent", "important", "normal"])
+limit_lines = st.lists(
+    st.builds(
+        clocks.Limit,
+        limit=limits,
+        unit=units,
+        urgency=URGENCIES,
+        zone=st.sampled_from([None, clocks.SAME_ZONE, clocks.OTHER_ZONE]),
+    ),
+    max_size=6,
+)
+DEFAULT = clocks.Limit(4, "hours")
+
+
+def test_the_on_site_limits_of_the_seeds():
+    lines = [
+        clocks.Limit(4, "hours", urgency="urgent", zone=clocks.SAME_ZONE),
+        clocks.Limit(24, "hours", urgency="urgent", zone=clocks.OTHER_ZONE),
+        clocks.Limit(1, "working_days", urgency="normal", zone=clocks.SAME_ZONE),
+        clocks.Limit(2, "working_days", urgency="normal", zone=clocks.OTHER_ZONE),
+        clocks.Limit(24, "hours", zone=clocks.OTHER_ZONE),
+    ]
+    assert clocks.pick_limit(lines, DEFAULT, "urgent", False) == lines[0]
+    assert clocks.pick_limit(lines, DEFAULT, "urgent", True) == lines[1]
+    assert clocks.pick_limit(lines, DEFAULT, "normal", False) == lines[2]
+    assert clocks.pick_limit(lines, DEFAULT, "normal", True) == lines[3]
+    # "important" has no line of its own: the zone's line, else the default
+    assert clocks.pick_limit(lines, DEFAULT, "important", True) == lines[4]
+    assert clocks.pick_limit(lines, DEFAULT, "important", False) == DEFAULT
+    assert clocks.pick_limit([], DEFAULT, None, True) == DEFAULT
+
+
+@given(limit_lines, URGENCIES, st.booleans())
+def test_the_picked_limit_matches_and_nothing_more_specific_does(
+    lines, urgency, other_zone
+):
+    picked = clocks.pick_limit(lines, DEFAULT, urgency, other_zone)
+    matching = [line for line in lines if line.matches(urgency, other_zone)]
+    if not matching:
+        assert picked is DEFAULT
+        return
+    assert picked in matching
+    assert all(line.specificity <= picked.specificity for line in matching)
+    # the first of the most specific ones wins
+    assert picked is next(
+        line for line in matching if line.specificity == picked.specificity
+    )
+
+
+@given(limit_lines, URGENCIES, st.booleans())
+def test_a_line_for_another_urgency_or_zone_never_applies(lines, urgency, other_zone):
+    picked = clocks.pick_limit(lines, DEFAULT, urgency, other_zone)
+    if picked is not DEFAULT:
+        assert picked.urgency in (None, urgency)
+        assert picked.zone in (
+            None,
+            clocks.OTHER_ZONE if other_zone else clocks.SAME_ZONE,
+        )

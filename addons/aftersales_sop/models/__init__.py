@@ -15,5 +15,7 @@ from . import aftersales_clock
 from . import aftersales_ticket_clock
 from . import aftersales_dispatch_order
 from . import helpdesk_ticket
+from . import helpdesk_ticket_moments
 from . import helpdesk_ticket_clocks
 from . import helpdesk_ticket_repair
+from . import aftersales_clock_limit

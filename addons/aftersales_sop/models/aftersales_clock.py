@@ -10,9 +10,13 @@ UNITS = [
     ("minutes", "Minutes"),
     ("hours", "Hours"),
     ("days", "Days"),
+    ("working_minutes", "Working Minutes"),
     ("working_hours", "Working Hours"),
     ("working_days", "Working Days"),
 ]
+#: names a clock's "Applies To" domain may use: none depends on the user, so
+#: that a definition means the same whoever's change runs the clocks
+DOMAIN_EVAL_CONTEXT = {}
 
 
 class AftersalesClock(models.Model):
@@ -50,14 +54,26 @@ class AftersalesClock(models.Model):
         UNITS,
         required=True,
         default="hours",
-        help="Minutes, hours and days are elapsed time; working hours and working "
+        help="Minutes, hours and days are elapsed time; working minutes, hours and "
         "days count only the working time of the calendar, without its holidays. "
         "A working day is the calendar's average hours per day.",
     )
-    time_limit_other_zone = fields.Float(
-        string="Limit in Another Zone",
-        help="Used instead of the limit when the dispatched engineer comes from "
-        "another zone than the service address (0: the same limit).",
+    limit_ids = fields.One2many(
+        "aftersales.clock.limit",
+        "clock_id",
+        string="Limits by Urgency and Zone",
+        copy=True,
+        help="Other limits for some tickets: by urgency, and by whether the "
+        "dispatched engineer comes from the zone of the service address or from "
+        "another one. The most specific line that fits a ticket applies; tickets "
+        "that no line fits get the limit above.",
+    )
+    use_appointment = fields.Boolean(
+        string="Appointment Is the Deadline",
+        help="When an appointment was agreed with the customer, the clock runs "
+        "out at the appointment instead of after its limit: the engineer must "
+        "arrive by the agreed time, and a later time the customer asked for does "
+        "not make him late.",
     )
     calendar_source = fields.Selection(
         [
@@ -78,9 +94,9 @@ class AftersalesClock(models.Model):
     )
     pause_when_waiting = fields.Boolean(
         string="Pauses While Waiting",
-        default=True,
-        help="Stop counting while the ticket is in a stage that pauses service clocks "
-        "(waiting for the customer).",
+        help="An option, off by default: stop counting while the ticket is in a "
+        "stage that pauses service clocks (waiting for the customer), and give "
+        "back the time that was left when it leaves that stage.",
     )
     responsible = fields.Selection(
         [
@@ -132,7 +148,7 @@ class AftersalesClock(models.Model):
             try:
                 domain = clock._get_ticket_domain()
                 self.env["helpdesk.ticket"].search_count(domain, limit=1)
-            except Exception as error:
+            except (ValueError, NameError, SyntaxError, TypeError, KeyError) as error:
                 raise ValidationError(
                     self.env._(
                         "The tickets of clock %(clock)s are not a valid domain: "
@@ -180,8 +196,11 @@ class AftersalesClock(models.Model):
         return result
 
     def _get_ticket_domain(self):
+        """The tickets the clock runs on. The domain is read without the user
+        (no ``uid``): clocks run the same whoever changes a ticket, and their
+        definitions are cached for every user."""
         self.ensure_one()
-        return safe_eval(self.ticket_domain or "[]", {"uid": self.env.uid})
+        return safe_eval(self.ticket_domain or "[]", dict(DOMAIN_EVAL_CONTEXT))
 
     def _calendar_for(self, ticket):
         """The resource.calendar that counts this clock's working time on ``ticket``."""
@@ -196,22 +215,30 @@ class AftersalesClock(models.Model):
         )
 
     def _limit_for(self, ticket, other_zone=None):
-        """The limit on ``ticket``: another zone's limit when the engineer is far."""
+        """The :class:`~..rules.clocks.Limit` of this clock on ``ticket``: by its
+        urgency and whether the engineer comes from another zone."""
         self.ensure_one()
         if other_zone is None:
             other_zone = ticket._aftersales_engineer_from_other_zone()
-        if self.time_limit_other_zone and other_zone:
-            return self.time_limit_other_zone
-        return self.time_limit
+        return clock_rules.pick_limit(
+            [line._as_rule() for line in self.limit_ids],
+            clock_rules.Limit(self.time_limit, self.unit),
+            ticket.urgency or None,
+            other_zone,
+        )
 
-    def _deadline(self, start, ticket, working_calendars=None, other_zone=None):
-        """Deadline of this clock started at ``start`` on ``ticket`` (naive UTC)."""
+    def _deadline(self, start, ticket, working_calendars=None, limit=None):
+        """Deadline of this clock started at ``start`` on ``ticket`` (naive UTC):
+        the agreed appointment when the clock follows appointments and one was
+        agreed, else ``start`` plus the ticket's limit (``limit``: already known)."""
         self.ensure_one()
+        if self.use_appointment and ticket.appointment_date:
+            return ticket.appointment_date
+        limit = limit or self._limit_for(ticket)
         calendar = None
-        if self.unit in clock_rules.WORKING_UNITS:
+        if limit.unit in clock_rules.WORKING_UNITS:
             calendar = self._working_calendar(ticket, start, working_calendars)
-        limit = self._limit_for(ticket, other_zone)
-        return clock_rules.deadline(start, limit, self.unit, calendar)
+        return clock_rules.deadline(start, limit.limit, limit.unit, calendar)
 
     def _working_calendar(self, ticket, since, cache=None):
         calendar = self._calendar_for(ticket)

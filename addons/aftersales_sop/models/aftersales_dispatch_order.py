@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
 
 from ..rules import dispatch as dispatch_rules
 
@@ -69,8 +68,14 @@ class AftersalesDispatchOrder(models.Model):
     )
     appointment_date = fields.Datetime(
         string="Appointment",
+        compute="_compute_appointment_date",
+        inverse="_inverse_appointment_date",
+        store=True,
+        readonly=False,
         tracking=True,
-        help="When the engineer is expected on site.",
+        help="The time agreed with the customer: the engineer must be on site by "
+        "then. It is the request's appointment while the engineer is on his way; "
+        "changing it here changes the request's.",
     )
     same_zone = fields.Boolean(
         compute="_compute_same_zone",
@@ -80,9 +85,10 @@ class AftersalesDispatchOrder(models.Model):
     onsite_deadline = fields.Datetime(
         string="On-site Deadline",
         compute="_compute_onsite_deadline",
-        store=True,
-        help="By when the engineer must be on site: 4 hours in the same city, 24 hours "
-        "from another city, by default (the On-site response clock).",
+        help="By when the engineer must be on site: the deadline of the request's "
+        "On-site Response clock (the appointment when one was agreed; otherwise "
+        "by urgency and zone, e.g. 4 hours in the same city, 24 hours from "
+        "another city).",
     )
     checkin_date = fields.Datetime(
         string="Arrived On Site", readonly=True, tracking=True
@@ -111,11 +117,40 @@ class AftersalesDispatchOrder(models.Model):
         index=True,
         group_expand=True,
     )
+    arrived_late = fields.Boolean(
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The engineer checked in after the on-site deadline (the agreed "
+        "appointment when there was one).",
+    )
+    late_minutes = fields.Integer(
+        string="Minutes Late",
+        readonly=True,
+        copy=False,
+        help="How late the engineer checked in, against the on-site deadline.",
+    )
     is_late = fields.Boolean(
         compute="_compute_is_late",
         search="_search_is_late",
-        help="Not on site and past the on-site deadline, or arrived after it.",
+        help="Arrived late, or not on site yet and past the on-site deadline.",
     )
+
+    @api.depends("ticket_id.appointment_date")
+    def _compute_appointment_date(self):
+        for order in self:
+            # a closed order keeps the appointment it was given
+            if order.state in (False, "dispatched") or not order.appointment_date:
+                order.appointment_date = order.ticket_id.appointment_date
+
+    def _inverse_appointment_date(self):
+        for order in self:
+            ticket = order.ticket_id
+            if (
+                ticket.dispatch_order_id == order
+                and ticket.appointment_date != order.appointment_date
+            ):
+                ticket.appointment_date = order.appointment_date
 
     @api.depends("engineer_id.zone_id", "service_zone_id")
     def _compute_same_zone(self):
@@ -125,67 +160,45 @@ class AftersalesDispatchOrder(models.Model):
                 and order.engineer_id.zone_id == order.service_zone_id
             )
 
-    @api.depends("dispatch_date", "engineer_id.zone_id", "service_zone_id")
+    def _onsite_clock(self):
+        """The request's On-site Response clock, for the order in progress."""
+        self.ensure_one()
+        if self.state == "cancel" or self.ticket_id.dispatch_order_id != self:
+            return self.env["aftersales.ticket.clock"]
+        return self.ticket_id.sudo().clock_ids.filtered(lambda c: c.code == "onsite")
+
+    @api.depends("state", "ticket_id.dispatch_order_id", "ticket_id.clock_ids.deadline")
     def _compute_onsite_deadline(self):
         for order in self:
-            clock = order._onsite_clock()
-            if not clock or not order.dispatch_date:
-                order.onsite_deadline = False
-                continue
-            other_zone = bool(
-                order.engineer_id.zone_id
-                and order.service_zone_id
-                and order.engineer_id.zone_id != order.service_zone_id
-            )
-            order.onsite_deadline = clock._deadline(
-                order.dispatch_date, order.ticket_id, other_zone=other_zone
-            )
+            order.onsite_deadline = order._onsite_clock()[:1].deadline
 
-    def _onsite_clock(self):
-        self.ensure_one()
-        return (
-            self.env["aftersales.clock"]
-            .sudo()
-            .search(
-                [
-                    ("code", "=", "onsite"),
-                    ("company_id", "in", [False, self.company_id.id]),
-                ],
-                order="company_id",
-                limit=1,
-            )
-        )
-
-    @api.depends("onsite_deadline", "checkin_date", "state")
+    @api.depends("arrived_late", "state", "onsite_deadline")
     def _compute_is_late(self):
         now = fields.Datetime.now()
         for order in self:
-            moment = order.checkin_date or (
-                now if order.state == "dispatched" else False
-            )
-            order.is_late = bool(
-                order.onsite_deadline and moment and moment > order.onsite_deadline
+            order.is_late = order.arrived_late or bool(
+                order.state == "dispatched"
+                and order.onsite_deadline
+                and now > order.onsite_deadline
             )
 
     def _search_is_late(self, operator, value):
-        if operator not in ("=", "!="):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on late dispatch orders."))
-        self.flush_model(["onsite_deadline", "checkin_date", "state"])
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT id FROM aftersales_dispatch_order
-                 WHERE onsite_deadline IS NOT NULL
-                   AND ((state = 'dispatched' AND onsite_deadline < %s)
-                        OR checkin_date > onsite_deadline)
-                """,
-                fields.Datetime.now(),
-            )
-        )
-        late_ids = [row[0] for row in rows]
-        if (operator == "=") == bool(value):
-            return [("id", "in", late_ids)]
-        return [("id", "not in", late_ids)]
+        late = [
+            "|",
+            ("arrived_late", "=", True),
+            "&",
+            ("state", "=", "dispatched"),
+            (
+                "ticket_id.clock_ids",
+                "any",
+                [("code", "=", "onsite"), ("is_overdue", "=", True)],
+            ),
+        ]
+        if (operator == "=") == value:
+            return late
+        return ["!", *late]
 
     @api.constrains("engineer_id", "assistant_id")
     def _check_assistant(self):
@@ -220,6 +233,11 @@ class AftersalesDispatchOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("appointment_date"):
+                # the appointment given at dispatch is the request's
+                ticket = self.env["helpdesk.ticket"].browse(vals["ticket_id"])
+                ticket.appointment_date = vals["appointment_date"]
         orders = super().create(vals_list)
         for order in orders:
             order._on_dispatched()
@@ -247,7 +265,7 @@ class AftersalesDispatchOrder(models.Model):
                 "repair_state": "dispatched",
             }
         )
-        ticket.activity_feedback(
+        ticket.activity_feedback(  # sudo: dispatchers without e-mail too
             ["aftersales_sop.mail_act_dispatch_review"],
             feedback=self.env._(
                 "Dispatched to %(name)s (%(order)s).",
@@ -279,20 +297,45 @@ class AftersalesDispatchOrder(models.Model):
                     )
                 )
             now = fields.Datetime.now()
-            order.write({"checkin_date": now, "state": "on_site"})
+            deadline = order.onsite_deadline
+            late = (now - deadline).total_seconds() if deadline else 0
+            order.write(
+                {
+                    "checkin_date": now,
+                    "state": "on_site",
+                    "arrived_late": late > 0,
+                    "late_minutes": max(int(late // 60), 0),
+                }
+            )
             order.ticket_id.sudo().write(
                 {"onsite_date": now, "repair_state": "on_site"}
             )
-            order.activity_feedback(["aftersales_sop.mail_act_site_visit"])
+            # sudo: the feedback is logged as the engineer, who may have no e-mail
+            order.sudo().activity_feedback(["aftersales_sop.mail_act_site_visit"])
         return True
 
     def action_done(self):
+        """The visit is over; the last open order of a request completes its repair."""
         for order in self:
-            if order.state not in ("dispatched", "on_site"):
+            if order.state != "on_site":
                 raise UserError(
-                    self.env._("%(order)s is already closed.", order=order.name)
+                    self.env._(
+                        "%(order)s: the engineer checks in on site before the job "
+                        "is done.",
+                        order=order.name,
+                    )
+                    if order.state == "dispatched"
+                    else self.env._("%(order)s is already closed.", order=order.name)
                 )
-            order.write({"state": "done", "done_date": fields.Datetime.now()})
+        self.write({"state": "done", "done_date": fields.Datetime.now()})
+        tickets = self.ticket_id.filtered(
+            lambda t: (
+                not t.dispatch_order_ids.filtered(
+                    lambda o: o.state in ("dispatched", "on_site")
+                )
+            )
+        )
+        tickets.sudo()._aftersales_complete_repair()
         return True
 
     def action_cancel(self):

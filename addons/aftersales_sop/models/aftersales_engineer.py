@@ -45,6 +45,7 @@ class AftersalesEngineer(models.Model):
     zone_id = fields.Many2one(
         "aftersales.zone",
         string="Zone / City",
+        check_company=True,
         tracking=True,
         help="Where the engineer works from; dispatch prefers engineers of the "
         "customer's zone.",

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .aftersales_clock import UNITS
+
 CLOCK_STATES = [
     ("pending", "Pending"),
     ("running", "Running"),
@@ -46,7 +48,12 @@ class AftersalesTicketClock(models.Model):
     time_limit = fields.Float(
         string="Limit", readonly=True, help="The limit this clock was given."
     )
-    unit = fields.Selection(related="clock_id.unit")
+    unit = fields.Selection(UNITS, readonly=True, help="The unit of its limit.")
+    by_appointment = fields.Boolean(
+        string="Appointment",
+        readonly=True,
+        help="The deadline is the appointment agreed with the customer.",
+    )
     paused_since = fields.Datetime(readonly=True)
     state = fields.Selection(
         CLOCK_STATES, default="pending", required=True, readonly=True, index=True

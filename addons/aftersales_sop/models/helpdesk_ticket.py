@@ -17,6 +17,7 @@ INQUIRY_CLASSES = [
 URGENCIES = [("urgent", "Urgent"), ("important", "Important"), ("normal", "Normal")]
 #: SPEC §2: A and C are normal, B is urgent, D is judged by the agent
 CLASS_URGENCY = {"a": "normal", "b": "urgent", "c": "normal"}
+TECH_SUPPORT_GROUP = "aftersales_sop.aftersales_sop_group_tech_support"
 #: helpdesk priority (0 low .. 3 very high) that goes with an urgency
 URGENCY_PRIORITY = {"normal": "1", "important": "2", "urgent": "3"}
 
@@ -31,6 +32,7 @@ class HelpdeskTicket(models.Model):
 
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "aftersales.unit.mixin"]
+    _check_company_auto = True
 
     # -- intake (SPEC §2) ----------------------------------------------------------
     inquiry_class = fields.Selection(
@@ -60,7 +62,7 @@ class HelpdeskTicket(models.Model):
         required=True,
         copy=False,
         help="When the customer's request was received: the service clocks "
-        "count from it.",
+        "count from it. Once recorded, only a manager corrects it, with a reason.",
     )
     product_categ_id = fields.Many2one(
         related="product_id.categ_id", store=True, string="Product Category"
@@ -80,6 +82,7 @@ class HelpdeskTicket(models.Model):
     service_zone_id = fields.Many2one(
         "aftersales.zone",
         index=True,
+        check_company=True,
         help="Zone of the service address: dispatch prefers engineers from it.",
     )
     requested_service_date = fields.Datetime(
@@ -94,42 +97,16 @@ class HelpdeskTicket(models.Model):
     )
     caller_ticket_count = fields.Integer(compute="_compute_caller_ticket_ids")
 
-    # -- events the service clocks start and stop on (SPEC §3) -------------------
-    first_response_date = fields.Datetime(
-        string="First Response",
-        copy=False,
-        help="When the customer was first answered.",
-    )
-    responded_in_time = fields.Boolean(
-        compute="_compute_responded_in_time",
-        help="The first response came within the channel's target (30 s online).",
-    )
-    schedule_told_date = fields.Datetime(
-        string="Schedule Told On",
-        copy=False,
-        help="When the customer was told the scheduled time.",
-    )
-    first_contact_date = fields.Datetime(string="Customer Contacted On", copy=False)
-    escalation_requested_date = fields.Datetime(
-        string="Escalation Needed Since",
-        copy=False,
-        help="When the agent found he could not answer the question on the spot.",
-    )
+    # -- escalation to technical support ---------------------------------------
     tech_support_user_id = fields.Many2one(
         "res.users",
         string="Technical Support",
         tracking=True,
         copy=False,
-        domain="[('share', '=', False)]",
+        domain=lambda self: self._aftersales_tech_support_domain(),
+        help="The technical support engineer who takes the escalated question: a "
+        "member of the Technical Support role.",
     )
-    escalated_date = fields.Datetime(string="Escalated On", copy=False)
-    repair_registered_date = fields.Datetime(string="Repair Registered On", copy=False)
-    assessment_date = fields.Datetime(string="Assessment Recorded On", copy=False)
-    assessment_note = fields.Text(string="Initial Assessment")
-    dispatch_date = fields.Datetime(
-        string="Dispatched On", copy=False, help="When an engineer was assigned."
-    )
-    onsite_date = fields.Datetime(string="Engineer On Site", copy=False)
 
     # ---------------------------------------------------------------------------
     # computes
@@ -172,18 +149,10 @@ class HelpdeskTicket(models.Model):
             ]
         )
 
-    @api.depends(
-        "first_response_date", "request_date", "channel_id.response_target_seconds"
-    )
-    def _compute_responded_in_time(self):
-        for ticket in self:
-            target = ticket.channel_id.response_target_seconds or 30
-            ticket.responded_in_time = bool(
-                ticket.first_response_date
-                and ticket.request_date
-                and (ticket.first_response_date - ticket.request_date).total_seconds()
-                <= target
-            )
+    @api.model
+    def _aftersales_tech_support_domain(self):
+        group = self.env.ref(TECH_SUPPORT_GROUP, raise_if_not_found=False)
+        return [("groups_id", "in", group.ids)] if group else [("share", "=", False)]
 
     @api.model
     def _aftersales_service_location(self, partner):
@@ -197,6 +166,18 @@ class HelpdeskTicket(models.Model):
     # ---------------------------------------------------------------------------
     # constraints
     # ---------------------------------------------------------------------------
+
+    @api.constrains("tech_support_user_id")
+    def _check_tech_support_user(self):
+        for ticket in self.filtered("tech_support_user_id"):
+            if not ticket.tech_support_user_id.has_group(TECH_SUPPORT_GROUP):
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s does not have the Technical Support role: escalated "
+                        "questions go to technical support engineers.",
+                        user=ticket.tech_support_user_id.name,
+                    )
+                )
 
     @api.constrains("request_date")
     def _check_request_date(self):
@@ -239,7 +220,8 @@ class HelpdeskTicket(models.Model):
     # ---------------------------------------------------------------------------
 
     def _aftersales_prepare_vals(self, vals):
-        """Set the urgency of the class and its priority, the escalation moment."""
+        """Set the urgency of the class and its priority, the escalation moment,
+        and the moment the customer was told an appointment given at once."""
         if vals.get("inquiry_class") in CLASS_URGENCY and "urgency" not in vals:
             vals["urgency"] = CLASS_URGENCY[vals["inquiry_class"]]
         if vals.get("urgency") and "priority" not in vals:
@@ -252,6 +234,8 @@ class HelpdeskTicket(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._aftersales_prepare_vals(vals)
+            if vals.get("appointment_date") and not vals.get("schedule_told_date"):
+                vals["schedule_told_date"] = fields.Datetime.now()
             if vals.get("inquiry_class") == "b":
                 vals["repair_registered_date"] = (
                     vals.get("repair_registered_date") or fields.Datetime.now()
@@ -263,6 +247,7 @@ class HelpdeskTicket(models.Model):
                     vals["service_address"] = location["service_address"]
                     vals.setdefault("service_zone_id", location["service_zone_id"])
         tickets = super().create(vals_list)
+        tickets.filtered("first_response_date")._aftersales_record_response()
         tickets._aftersales_after_change(
             new_repairs=tickets.filtered("repair_registered_date")
         )
@@ -270,7 +255,13 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        self._aftersales_check_moment_changes(vals)
         vals = self._aftersales_prepare_vals(dict(vals))
+        if vals.get("appointment_date"):
+            # agreeing an appointment is telling the customer the scheduled time
+            untold = self.filtered(lambda t: not t.schedule_told_date)
+            if untold and "schedule_told_date" not in vals:
+                untold.write({"schedule_told_date": fields.Datetime.now()})
         new_repairs = self.browse()
         if vals.get("inquiry_class") == "b":
             new_repairs = self.filtered(lambda t: not t.repair_registered_date)
@@ -284,6 +275,8 @@ class HelpdeskTicket(models.Model):
             if ticket.partner_id and not ticket.service_address:
                 values.update(self._aftersales_service_location(ticket.partner_id))
             super(HelpdeskTicket, ticket).write(values)
+        if {"first_response_date", "request_date"} & set(vals):
+            self._aftersales_record_response()
         if new_repairs or set(vals) & self._aftersales_clock_trigger_fields():
             self._aftersales_after_change(new_repairs=new_repairs)
         if vals.get("tech_support_user_id"):
@@ -306,33 +299,6 @@ class HelpdeskTicket(models.Model):
     # ---------------------------------------------------------------------------
     # actions
     # ---------------------------------------------------------------------------
-
-    def _aftersales_record(self, field_name):
-        for ticket in self:
-            if not ticket[field_name]:
-                ticket[field_name] = fields.Datetime.now()
-        return True
-
-    def action_record_first_response(self):
-        return self._aftersales_record("first_response_date")
-
-    def action_record_schedule_told(self):
-        return self._aftersales_record("schedule_told_date")
-
-    def action_record_customer_contacted(self):
-        return self._aftersales_record("first_contact_date")
-
-    def action_record_assessment(self):
-        for ticket in self:
-            if not (ticket.assessment_note or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Write the initial assessment of %(ticket)s "
-                        "before recording it.",
-                        ticket=ticket.display_name,
-                    )
-                )
-        return self._aftersales_record("assessment_date")
 
     def action_request_escalation(self):
         for ticket in self:

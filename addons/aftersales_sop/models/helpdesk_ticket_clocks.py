@@ -76,6 +76,10 @@ class HelpdeskTicket(models.Model):
                 "assessment_date",
             ),
             "engineer_on_site": (self.env._("Engineer on site"), "onsite_date"),
+            "repair_completed": (
+                self.env._("Repair completed"),
+                "repair_done_date",
+            ),
             "resolved": (self.env._("Ticket closed"), "closed_date"),
         }
 
@@ -101,6 +105,8 @@ class HelpdeskTicket(models.Model):
                 "service_zone_id",
                 "dispatch_order_id",
                 "inquiry_class",
+                "urgency",
+                "appointment_date",
             }
         )
 
@@ -156,8 +162,11 @@ class HelpdeskTicket(models.Model):
         """Create, start, pause, resume, stop and breach the tickets' clocks.
 
         A clock is created when its start event happens on a ticket it applies
-        to; one that stops applying before it ended is removed. ``new``: the
-        tickets were just created, so they have no clock yet.
+        to; one that stops applying before it ended is removed. A met or
+        breached clock keeps its verdict, whatever changes later, unless a
+        manager's correction asks to re-judge it (context
+        ``aftersales_rejudge_clocks``). ``new``: the tickets were just created,
+        so they have no clock yet.
         """
         specs = self._aftersales_clock_specs()
         if not specs or not self:
@@ -166,6 +175,7 @@ class HelpdeskTicket(models.Model):
         TicketClock = self.env["aftersales.ticket.clock"].sudo()
         now = fields.Datetime.now()
         calendars = {}
+        rejudge = self.env.context.get("aftersales_rejudge_clocks")
         to_create, to_remove, changed = [], TicketClock, TicketClock
         for ticket in self.sudo():
             existing = {} if new else {c.clock_id.id: c for c in ticket.clock_ids}
@@ -178,10 +188,11 @@ class HelpdeskTicket(models.Model):
                     not company_id or company_id == ticket.company_id.id
                 ) and bool(ticket.filtered_domain(domain))
                 if not (applies and start):
-                    if instance and (instance.state != "pending" or not applies):
-                        if not applies and instance.state in ("met", "breached"):
-                            continue  # an ended clock stays, as history
-                        to_remove |= instance
+                    if not instance:
+                        continue
+                    judged = instance.state in ("met", "breached")
+                    if not (judged and (not applies or not rejudge)):
+                        to_remove |= instance  # a judged clock stays, as history
                     continue
                 values = ticket._aftersales_clock_values(
                     Clock.browse(clock_id),
@@ -227,13 +238,33 @@ class HelpdeskTicket(models.Model):
         current record, if any)."""
         self.ensure_one()
         stop = max(stop, start) if stop else False
-        limit = clock._limit_for(self)
+        if (
+            instance
+            and instance.state in ("met", "breached")
+            and not self.env.context.get("aftersales_rejudge_clocks")
+        ):
+            # the verdict stands; a breached clock still records when it stopped
+            if instance.state == "breached" and stop and not instance.stop_date:
+                return {"stop_date": stop}
+            return {}
+        appointment = clock.use_appointment and self.appointment_date
+        limit = None if appointment else clock._limit_for(self)
+        terms = {
+            "by_appointment": bool(appointment),
+            "time_limit": limit.limit if limit else 0.0,
+            "unit": limit.unit if limit else False,
+        }
         values = {}
-        if not instance or instance.start_date != start or instance.time_limit != limit:
+        if (
+            not instance
+            or instance.start_date != start
+            or any(instance[key] != value for key, value in terms.items())
+            or (appointment and instance.deadline != appointment)
+        ):
             values.update(
+                terms,
                 start_date=start,
-                time_limit=limit,
-                deadline=clock._deadline(start, self, calendars),
+                deadline=clock._deadline(start, self, calendars, limit=limit),
                 paused_since=False,
             )
         deadline = values.get("deadline", instance.deadline if instance else False)
@@ -242,17 +273,19 @@ class HelpdeskTicket(models.Model):
         )
         pause = (
             clock.pause_when_waiting
+            and not appointment
             and not stop
             and self.stage_id.aftersales_pause_clocks
         )
         if paused_since and not pause:
             # resuming: give back the time that was left when it paused
+            unit = terms["unit"] or "hours"
             calendar = None
-            if clock.unit in clock_rules.WORKING_UNITS:
+            if unit in clock_rules.WORKING_UNITS:
                 calendar = clock._working_calendar(self, paused_since, calendars)
             resumed_at = max(min(stop or now, now), paused_since)
             deadline = clock_rules.resumed_deadline(
-                paused_since, resumed_at, deadline, clock.unit, calendar
+                paused_since, resumed_at, deadline, unit, calendar
             )
             paused_since = False
         elif pause and not paused_since:

@@ -27,11 +27,23 @@ class HelpdeskTicket(models.Model):
     dispatch_order_id = fields.Many2one(
         "aftersales.dispatch.order",
         readonly=True,
+        check_company=True,
         copy=False,
         help="The dispatch order in progress (not cancelled).",
     )
     engineer_id = fields.Many2one(
-        "aftersales.engineer", readonly=True, copy=False, index=True
+        "aftersales.engineer",
+        readonly=True,
+        copy=False,
+        index=True,
+        check_company=True,
+    )
+    repair_done_date = fields.Datetime(
+        string="Repair Completed On",
+        copy=False,
+        tracking=True,
+        help="When the repair was completed: the last dispatch order or the repair "
+        "order done. Follow-ups count from it.",
     )
     repair_missing_info = fields.Char(
         compute="_compute_repair_missing_info",
@@ -132,3 +144,32 @@ class HelpdeskTicket(models.Model):
             domain=[("ticket_id", "=", self.id)], context={"default_ticket_id": self.id}
         )
         return action
+
+    def _aftersales_complete_repair(self):
+        """The repair is completed: record the moment, mark the repair done and
+        move the request to the stage that takes completed repairs.
+
+        Other modules extend it (the unit's warranty registration, follow-ups).
+        """
+        now = fields.Datetime.now()
+        for ticket in self.filtered(lambda t: t.repair_state != "done"):
+            values = {"repair_state": "done", "repair_done_date": now}
+            stage = ticket._aftersales_repair_done_stage()
+            if stage and not ticket.closed:
+                values["stage_id"] = stage.id
+            ticket.write(values)
+        return True
+
+    def _aftersales_repair_done_stage(self):
+        self.ensure_one()
+        return self.env["helpdesk.ticket.stage"].search(
+            [
+                ("aftersales_repair_done", "=", True),
+                "|",
+                ("team_ids", "=", False),
+                ("team_ids", "in", self.team_id.ids),
+                ("company_id", "in", [False, self.company_id.id]),
+            ],
+            order="sequence, id",
+            limit=1,
+        )

@@ -8,6 +8,13 @@ class HelpdeskTicketStage(models.Model):
 
     aftersales_pause_clocks = fields.Boolean(
         string="Pause Service Clocks",
-        help="The ticket waits for the customer in this stage: its service clocks "
-        "stop counting until it leaves the stage, and then get the time they had left.",
+        help="An option, off by default: the ticket waits for the customer in this "
+        "stage, so the service clocks that may pause (Pauses While Waiting) stop "
+        "counting until it leaves the stage, and then get the time they had left.",
+    )
+    aftersales_repair_done = fields.Boolean(
+        string="Completed Repairs",
+        help="A repair request moves to this stage when its repair is completed "
+        "(its last dispatch order or repair order done). The first such stage of "
+        "the request's team is used.",
     )

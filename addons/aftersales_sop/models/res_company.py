@@ -11,6 +11,14 @@ class ResCompany(models.Model):
         default=24,
         help="How long an after-sales certification stays valid before it is reviewed.",
     )
+    aftersales_response_seconds = fields.Integer(
+        string="Responded in Time Within (s)",
+        default=30,
+        help="A consultation counts as responded in time when its first response "
+        "came within this many seconds of the request, whatever the channel "
+        "(the monthly consultation response compliance). The channels keep their "
+        "own service targets for the agents.",
+    )
     aftersales_repeat_caller_days = fields.Integer(
         string="Repeat Caller Window (days)",
         default=90,

@@ -9,6 +9,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_certification_months = fields.Integer(
         related="company_id.aftersales_certification_months", readonly=False
     )
+    aftersales_response_seconds = fields.Integer(
+        related="company_id.aftersales_response_seconds", readonly=False
+    )
     aftersales_repeat_caller_days = fields.Integer(
         related="company_id.aftersales_repeat_caller_days", readonly=False
     )

@@ -4,20 +4,27 @@
 
 A clock starts at an event, stops at another, and has a limit measured in
 elapsed time (minutes, hours, days) or in working time of a
-:class:`~.working_time.WorkingCalendar` (working hours, working days). While a
-ticket waits for the customer the clock is paused: the time left when it was
-paused is granted again from the moment it resumes.
+:class:`~.working_time.WorkingCalendar` (working minutes, hours, days). A clock
+may have several limits, by urgency and by whether the engineer comes from the
+service zone or another one: the most specific one applies
+(:func:`pick_limit`). When a clock may pause (an option, off by default) and
+the ticket waits for the customer, the time left when it paused is granted
+again from the moment it resumes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .working_time import WorkingCalendar
 
 ELAPSED_UNITS = ("minutes", "hours", "days")
-WORKING_UNITS = ("working_hours", "working_days")
+WORKING_UNITS = ("working_minutes", "working_hours", "working_days")
 UNITS = ELAPSED_UNITS + WORKING_UNITS
+SAME_ZONE = "same"
+OTHER_ZONE = "other"
 
 PENDING = "pending"  # the start event has not happened
 RUNNING = "running"
@@ -41,11 +48,50 @@ def deadline(
     _check(unit, calendar)
     if limit < 0:
         raise ValueError("a clock limit cannot be negative")
+    if unit == "working_minutes":
+        return calendar.add_working_time(start, timedelta(minutes=limit))
     if unit == "working_hours":
         return calendar.add_working_hours(start, limit)
     if unit == "working_days":
         return calendar.add_working_days(start, limit)
     return start + timedelta(**{unit: limit})
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A clock limit; ``urgency`` and ``zone`` (``same``/``other``) restrict the
+    tickets it applies to (``None``: any)."""
+
+    limit: float
+    unit: str
+    urgency: str | None = None
+    zone: str | None = None
+
+    def matches(self, urgency: str | None, other_zone: bool) -> bool:
+        if self.urgency and self.urgency != urgency:
+            return False
+        if self.zone:
+            return self.zone == (OTHER_ZONE if other_zone else SAME_ZONE)
+        return True
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.urgency else 0) + (1 if self.zone else 0)
+
+
+def pick_limit(
+    limits: Iterable[Limit], default: Limit, urgency: str | None, other_zone: bool
+) -> Limit:
+    """The limit of a ticket: the most specific of ``limits`` that matches its
+    urgency and zone (urgency weighs more than zone; the first one listed wins
+    a tie), else ``default``."""
+    best = None
+    for candidate in limits:
+        if candidate.matches(urgency, other_zone) and (
+            best is None or candidate.specificity > best.specificity
+        ):
+            best = candidate
+    return best or default
 
 
 def time_left(

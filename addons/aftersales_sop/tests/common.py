@@ -84,7 +84,7 @@ class AftersalesSopCommon(AftersalesCommon):
             cls.env, login="as_manager", groups=groups + "manager"
         )
         cls.tech_support = new_test_user(
-            cls.env, login="as_support", groups=groups + "agent"
+            cls.env, login="as_support", groups=groups + "tech_support"
         )
         cls.other_dispatcher = new_test_user(
             cls.env, login="as_dispatcher_2", groups=groups + "dispatcher"

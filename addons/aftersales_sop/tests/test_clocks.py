@@ -120,7 +120,25 @@ class TestClocks(AftersalesSopCommon):
             )
         )
 
+    def test_no_clock_pauses_unless_the_company_opts_in(self):
+        with freeze_time("2026-09-28 02:00:00"):  # Monday 10:00 Beijing
+            ticket = self._create_repair()
+        first_contact = self._clock(ticket, "first_contact")
+        with freeze_time("2026-09-28 03:00:00"):
+            ticket.stage_id = self.waiting
+        self.assertEqual(first_contact.state, "running")
+        self.assertFalse(first_contact.paused_since)
+        self.assertFalse(self.waiting.aftersales_pause_clocks)
+        self.assertFalse(
+            self.env["aftersales.clock"].search([("pause_when_waiting", "=", True)])
+        )
+
     def test_waiting_for_the_customer_pauses_the_clock(self):
+        # pausing is an option: on the waiting stage and on the clock
+        self.waiting.aftersales_pause_clocks = True
+        self.env.ref(
+            "aftersales_sop.aftersales_clock_first_contact"
+        ).pause_when_waiting = True
         with freeze_time("2026-09-28 02:00:00"):  # Monday 10:00 Beijing
             ticket = self._create_repair()
         first_contact = self._clock(ticket, "first_contact")

@@ -112,7 +112,11 @@ class TestDispatch(AftersalesSopCommon):
         self.assertTrue(order.name.startswith("PG"))
         self.assertEqual(order.engineer_id, self.zhang)
         self.assertEqual(order.assistant_id, self.liu)
-        self.assertEqual(order.onsite_deadline, datetime(2026, 9, 28, 6, 0))
+        # the appointment agreed with the customer is the on-site deadline, and
+        # the request's appointment
+        self.assertEqual(order.onsite_deadline, datetime(2026, 9, 28, 5, 0))
+        self.assertEqual(ticket.appointment_date, datetime(2026, 9, 28, 5, 0))
+        self.assertTrue(self._clock(ticket, "onsite").by_appointment)
         self.assertIn("Rank 1 of", order.ranking_note)
         self.assertEqual(ticket.dispatch_order_id, order)
         self.assertEqual(ticket.engineer_id, self.zhang)

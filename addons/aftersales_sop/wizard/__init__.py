@@ -1,1 +1,2 @@
 from . import helpdesk_ticket_dispatch
+from . import helpdesk_ticket_moment_correction
