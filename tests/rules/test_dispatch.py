@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aftersales_sop.rules.dispatch import (
+    ANY_CATEGORY,
     CODES,
     JUNIOR,
     RULES,
@@ -138,6 +139,12 @@ def test_certification_of_a_parent_category_covers_the_child():
     assert rank(JOB, [engineer(1, "Parent", certified=(APPLIANCES,))])[0].eligible
 
 
+def test_a_certification_without_category_covers_every_category():
+    ranked = rank(JOB, [engineer(1, "All", certified=(ANY_CATEGORY,))])
+    assert ranked[0].eligible
+    assert ranked[0].reasons[0] == ("certified", {"category_id": AIR_CON})
+
+
 def test_job_without_category_needs_no_certification():
     job = Job(zone_id=SHANGHAI, fault_type="software")
     ranked = rank(job, [engineer(1, "A", certified=())])
@@ -186,7 +193,7 @@ def one_candidate(id_):
         level=st.sampled_from([JUNIOR, SENIOR]),
         skills=st.lists(skills, max_size=3).map(tuple),
         certified_category_ids=st.frozensets(
-            st.sampled_from([APPLIANCES, AIR_CON, HEATERS])
+            st.sampled_from([ANY_CATEGORY, APPLIANCES, AIR_CON, HEATERS])
         ),
         workload=st.integers(0, 20),
     )
@@ -356,9 +363,13 @@ def test_reasons_are_consistent_with_the_flags(job, pool):
         if job.category_id is None:
             assert certification == {"no_certification_needed"} and one.eligible
         elif one.eligible:
+            held = one.candidate.certified_category_ids
+            assert held & {ANY_CATEGORY, *job.category_path}
             assert certification == {"certified"}
             assert params["certified"] == {"category_id": job.category_id}
         else:
+            held = one.candidate.certified_category_ids
+            assert not held & {ANY_CATEGORY, *job.category_path}
             assert certification == {"not_certified"}
         assert set(codes) & set(CODES["skill"]) == {
             "skill_fits" if one.skill_fit else "no_skill"

@@ -32,6 +32,9 @@ from dataclasses import dataclass, field
 
 JUNIOR = "junior"
 SENIOR = "senior"
+#: in ``Candidate.certified_category_ids``: a certification without a product
+#: category, which covers every category
+ANY_CATEGORY = 0
 
 #: the rules of the ranking, in the order they decide
 RULES = ("certification", "skill", "seniority", "zone", "workload", "name")
@@ -143,7 +146,10 @@ def _assess(candidate: Candidate, job: Job) -> _Assessment:
     return _Assessment(
         candidate=candidate,
         eligible=job.category_id is None
-        or any(c in candidate.certified_category_ids for c in job.category_path),
+        or any(
+            c in candidate.certified_category_ids
+            for c in (ANY_CATEGORY, *job.category_path)
+        ),
         skill=skill,
         senior=candidate.level == SENIOR or bool(skill and skill.level == SENIOR),
         same_zone=job.zone_id is not None and candidate.zone_id == job.zone_id,
