@@ -114,7 +114,7 @@ class AftersalesEngineer(models.Model):
         """{engineer id: set of product category ids with a valid certification}.
 
         A certification without a category covers every category: it is
-        represented by ``0``.
+        represented by ``dispatch_rules.ANY_CATEGORY``.
         """
         on_date = on_date or fields.Date.context_today(self)
         result = {engineer.id: set() for engineer in self}
@@ -131,7 +131,7 @@ class AftersalesEngineer(models.Model):
         )
         for certification in certifications:
             result[certification.engineer_id.id].add(
-                certification.product_categ_id.id or 0
+                certification.product_categ_id.id or dispatch_rules.ANY_CATEGORY
             )
         return result
 

@@ -2,19 +2,27 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Ranking engineers for a repair job (SPEC §4.2).
 
-The dispatcher is offered every engineer, best first:
+The dispatcher is offered every engineer, best first. The rules, in the order
+they decide:
 
-1. eligible first: an engineer needs a valid certification for the product
+1. certification: an engineer needs a valid certification for the product
    category of the job (an expired one takes him out of dispatch for that
-   category, SPEC §10); a job without a product category needs none;
-2. same zone (city) as the service address first;
-3. a skill that fits the fault type and the product category;
-4. for a complex job, senior engineers first;
-5. the lowest open workload;
-6. then by name, so that the order never depends on the input order.
+   category, SPEC §10); a job without a product category needs none. This is
+   a filter: engineers who fail it come after every eligible one, only to show
+   why they cannot be sent;
+2. skill: a skill that fits the fault type and the product category of the
+   job. An engineer whose skills do not fit never ranks above one whose skills
+   fit, whatever his zone, workload or seniority;
+3. seniority, for a complex job only: seniors before juniors, whatever the
+   distance (a junior may go under a senior, as his assistant);
+4. zone: the zone (city) of the service address first;
+5. workload: the fewest open jobs first;
+6. then by name and id, so that the order never depends on the input order.
 
 Every candidate carries the reasons of his place, as codes with parameters,
-for the Odoo layer to render in the user's language.
+for the Odoo layer to render in the user's language: one reason per rule
+(``CODES``), and for every candidate but the first the rule that put him
+after the one above him (``after_<rule>``, with that engineer's name).
 """
 
 from __future__ import annotations
@@ -24,6 +32,22 @@ from dataclasses import dataclass, field
 
 JUNIOR = "junior"
 SENIOR = "senior"
+#: in ``Candidate.certified_category_ids``: a certification without a product
+#: category, which covers every category
+ANY_CATEGORY = 0
+
+#: the rules of the ranking, in the order they decide
+RULES = ("certification", "skill", "seniority", "zone", "workload", "name")
+
+#: every reason code ``rank`` gives, by the rule it explains
+CODES = {
+    "certification": ("certified", "not_certified", "no_certification_needed"),
+    "skill": ("skill_fits", "no_skill"),
+    "seniority": ("senior_for_complex", "junior_for_complex"),
+    "zone": ("same_zone", "other_zone", "no_zone"),
+    "workload": ("workload",),
+    "after": tuple(f"after_{rule}" for rule in RULES),
+}
 
 
 @dataclass(frozen=True)
@@ -35,9 +59,14 @@ class Skill:
     level: str = JUNIOR
 
     def fits(self, job: Job) -> bool:
+        """Whether the skill covers the job's fault type and product category.
+
+        What the job does not say (no fault type, no category) is not held
+        against the skill.
+        """
         if self.fault_type and job.fault_type and self.fault_type != job.fault_type:
             return False
-        if self.category_id is None:
+        if self.category_id is None or not job.category_path:
             return True
         return self.category_id in job.category_path
 
@@ -80,7 +109,29 @@ class Ranked:
     same_zone: bool
     skill_fit: bool
     senior: bool
+    #: the rule that put him after the candidate above (None for the first)
+    decided_by: str | None = None
     reasons: tuple[tuple[str, dict], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class _Assessment:
+    candidate: Candidate
+    eligible: bool
+    skill: Skill | None
+    senior: bool
+    same_zone: bool
+
+    def key(self, job: Job) -> tuple:
+        """The sort key: one component per rule of ``RULES``, in that order."""
+        return (
+            not self.eligible,
+            self.skill is None,
+            job.complex and not self.senior,
+            not self.same_zone,
+            self.candidate.workload,
+            (self.candidate.name, self.candidate.id),
+        )
 
 
 def _best_skill(candidate: Candidate, job: Job) -> Skill | None:
@@ -90,66 +141,87 @@ def _best_skill(candidate: Candidate, job: Job) -> Skill | None:
     return max(fitting, key=lambda s: (s.level == SENIOR, s.category_id is not None))
 
 
-def _assess(candidate: Candidate, job: Job):
-    reasons: list[tuple[str, dict]] = []
-    certified = job.category_id is None or any(
-        c in candidate.certified_category_ids for c in job.category_path
+def _assess(candidate: Candidate, job: Job) -> _Assessment:
+    skill = _best_skill(candidate, job)
+    return _Assessment(
+        candidate=candidate,
+        eligible=job.category_id is None
+        or any(
+            c in candidate.certified_category_ids
+            for c in (ANY_CATEGORY, *job.category_path)
+        ),
+        skill=skill,
+        senior=candidate.level == SENIOR or bool(skill and skill.level == SENIOR),
+        same_zone=job.zone_id is not None and candidate.zone_id == job.zone_id,
     )
+
+
+def _rule_reasons(assessment: _Assessment, job: Job) -> list[tuple[str, dict]]:
+    """One reason per rule, in the order of the rules."""
+    reasons: list[tuple[str, dict]] = []
     if job.category_id is None:
         reasons.append(("no_certification_needed", {}))
-    elif certified:
+    elif assessment.eligible:
         reasons.append(("certified", {"category_id": job.category_id}))
     else:
         reasons.append(("not_certified", {"category_id": job.category_id}))
-    same_zone = job.zone_id is not None and candidate.zone_id == job.zone_id
-    if job.zone_id is None:
-        reasons.append(("no_zone", {}))
-    elif same_zone:
-        reasons.append(("same_zone", {"zone_id": job.zone_id}))
-    else:
-        reasons.append(("other_zone", {"zone_id": candidate.zone_id}))
-    skill = _best_skill(candidate, job)
-    if skill:
-        reasons.append(("skill_fits", {"level": skill.level}))
+    if assessment.skill:
+        reasons.append(("skill_fits", {"level": assessment.skill.level}))
     else:
         reasons.append(("no_skill", {}))
-    senior = candidate.level == SENIOR or bool(skill and skill.level == SENIOR)
     if job.complex:
-        reasons.append(("senior_for_complex" if senior else "junior_for_complex", {}))
-    reasons.append(("workload", {"count": candidate.workload}))
-    return certified, same_zone, bool(skill), senior, tuple(reasons)
+        reasons.append(
+            ("senior_for_complex" if assessment.senior else "junior_for_complex", {})
+        )
+    if job.zone_id is None:
+        reasons.append(("no_zone", {}))
+    elif assessment.same_zone:
+        reasons.append(("same_zone", {"zone_id": job.zone_id}))
+    else:
+        reasons.append(("other_zone", {"zone_id": assessment.candidate.zone_id}))
+    reasons.append(("workload", {"count": assessment.candidate.workload}))
+    return reasons
+
+
+def _deciding_rule(key: tuple, key_above: tuple) -> str:
+    """The first rule on which a candidate loses to the one above him."""
+    for rule, mine, theirs in zip(RULES, key, key_above, strict=True):
+        if mine != theirs:
+            return rule
+    return RULES[-1]  # the same engineer twice: nothing else to tell
 
 
 def rank(job: Job, candidates: Iterable[Candidate]) -> list[Ranked]:
     """Every candidate, best first, with the reasons of his place."""
-    assessed = []
-    for candidate in candidates:
-        eligible, same_zone, skill_fit, senior, reasons = _assess(candidate, job)
-        key = (
-            not eligible,
-            not same_zone,
-            not skill_fit,
-            job.complex and not senior,
-            candidate.workload,
-            candidate.name,
-            candidate.id,
+    assessments = [_assess(candidate, job) for candidate in candidates]
+    rows = sorted(((a.key(job), a) for a in assessments), key=lambda row: row[0])
+    result = []
+    for position, (key, assessment) in enumerate(rows, start=1):
+        reasons = _rule_reasons(assessment, job)
+        decided_by = None
+        if position > 1:
+            key_above, above = rows[position - 2]
+            decided_by = _deciding_rule(key, key_above)
+            reasons.insert(
+                0,
+                (
+                    f"after_{decided_by}",
+                    {"name": above.candidate.name, "candidate_id": above.candidate.id},
+                ),
+            )
+        result.append(
+            Ranked(
+                candidate=assessment.candidate,
+                rank=position,
+                eligible=assessment.eligible,
+                same_zone=assessment.same_zone,
+                skill_fit=assessment.skill is not None,
+                senior=assessment.senior,
+                decided_by=decided_by,
+                reasons=tuple(reasons),
+            )
         )
-        assessed.append(
-            (key, candidate, eligible, same_zone, skill_fit, senior, reasons)
-        )
-    assessed.sort(key=lambda row: row[0])
-    return [
-        Ranked(candidate, position, eligible, same_zone, skill_fit, senior, reasons)
-        for position, (
-            _key,
-            candidate,
-            eligible,
-            same_zone,
-            skill_fit,
-            senior,
-            reasons,
-        ) in (enumerate(assessed, start=1))
-    ]
+    return result
 
 
 def best(job: Job, candidates: Sequence[Candidate]) -> Candidate | None:

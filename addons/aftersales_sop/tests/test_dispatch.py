@@ -45,8 +45,8 @@ class TestDispatch(AftersalesSopCommon):
         chen = lines.filtered(lambda c: c.engineer_id == self.chen)
         self.assertIn("other zone (Suzhou-T)", chen.reasons)
         zhang = lines.filtered(lambda c: c.engineer_id == self.zhang)
-        self.assertIn("same zone (Shanghai-T)", zhang.reasons)
-        self.assertIn("skill fits (Senior)", zhang.reasons)
+        self.assertIn("same zone as the service address (Shanghai-T)", zhang.reasons)
+        self.assertIn("skill fits the fault and product (Senior)", zhang.reasons)
         self.assertIn("valid certification for Test Appliances", zhang.reasons)
         self.assertIn("0 open jobs", zhang.reasons)
         # a workload moves Zhang behind Liu
@@ -69,9 +69,9 @@ class TestDispatch(AftersalesSopCommon):
         wizard = form.save()
         lines = self._our(wizard)
         self.assertEqual(lines[0].engineer_id, self.zhang)
-        self.assertIn("senior, for a complex job", lines[0].reasons)
+        self.assertIn("senior: on a complex job before every junior", lines[0].reasons)
         liu = lines.filtered(lambda c: c.engineer_id == self.liu)
-        self.assertIn("junior: complex jobs go to seniors first", liu.reasons)
+        self.assertIn("junior: on a complex job after every senior", liu.reasons)
         # unticking "complex" in the wizard re-ranks: then the junior's name
         # comes first among equals
         form.is_complex = False

@@ -2,8 +2,55 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.translate import LazyTranslate
 
 from ..rules import dispatch as dispatch_rules
+
+_lt = LazyTranslate(__name__)
+
+#: the text of every reason code of the dispatch ranking (rules/dispatch.py),
+#: in the order the rules decide
+REASON_MESSAGES = {
+    # certification: a filter
+    "certified": _lt("valid certification for %(category)s"),
+    "not_certified": _lt(
+        "NO valid certification for %(category)s: cannot be sent to this job"
+    ),
+    "no_certification_needed": _lt("no product category: no certification needed"),
+    # skill: before zone, workload and seniority
+    "skill_fits": _lt("skill fits the fault and product (%(level)s)"),
+    "no_skill": _lt(
+        "no skill for this fault and product: after the engineers whose skills "
+        "fit, whatever their zone or workload"
+    ),
+    # seniority, on complex jobs: before the zone
+    "senior_for_complex": _lt(
+        "senior: on a complex job before every junior, even a nearer one"
+    ),
+    "junior_for_complex": _lt(
+        "junior: on a complex job after every senior, even a farther one; "
+        "can assist a senior"
+    ),
+    # zone: before workload
+    "same_zone": _lt("same zone as the service address (%(zone)s)"),
+    "other_zone": _lt("other zone (%(zone)s)"),
+    "no_zone": _lt("the service address has no zone"),
+    "workload": _lt("%(count)s open jobs"),
+    # the rule that put the engineer after the one above him
+    "after_certification": _lt(
+        "after %(name)s, who holds a valid certification for the product"
+    ),
+    "after_skill": _lt(
+        "after %(name)s, whose skills fit the fault and product (skills count "
+        "before the zone)"
+    ),
+    "after_seniority": _lt(
+        "after %(name)s, a senior: complex jobs go to seniors before the zone counts"
+    ),
+    "after_zone": _lt("after %(name)s, who works in the zone of the service address"),
+    "after_workload": _lt("after %(name)s, who has fewer open jobs"),
+    "after_name": _lt("after %(name)s: equal on every rule, in name order"),
+}
 
 
 class HelpdeskTicketDispatch(models.TransientModel):
@@ -110,61 +157,34 @@ class HelpdeskTicketDispatch(models.TransientModel):
             )
             wizard.engineer_eligible = bool(line and line[0].eligible)
 
+    def _reason_values(self, params):
+        """The parameters of a ranking reason, ids turned into names."""
+        values = dict(params)
+        if "category_id" in params:
+            values["category"] = (
+                self.env["product.category"].browse(params["category_id"]).display_name
+            )
+        if "zone_id" in params:
+            zone = self.env["aftersales.zone"].browse(params["zone_id"])
+            values["zone"] = zone.name if zone else self.env._("none")
+        if "level" in params:
+            levels = dict(
+                self.env["aftersales.engineer"]
+                ._fields["level"]
+                ._description_selection(self.env)
+            )
+            values["level"] = levels.get(params["level"], params["level"])
+        return values
+
+    def _render_reason(self, code, params):
+        """One ranking reason in the user's language: its template, translated
+        lazily (``REASON_MESSAGES``), filled with the names of its parameters."""
+        template = self.env._(REASON_MESSAGES[code])
+        return template % self._reason_values(params)
+
     def _render_reasons(self, reasons):
         """The ranking reasons (codes of the rules layer) in the user's language."""
-        categories = self.env["product.category"]
-        zones = self.env["aftersales.zone"]
-        levels = dict(
-            self.env["aftersales.engineer"]
-            ._fields["level"]
-            ._description_selection(self.env)
-        )
-        texts = []
-        for code, params in reasons:
-            if code == "certified":
-                category = categories.browse(params["category_id"]).display_name
-                texts.append(
-                    self.env._(
-                        "valid certification for %(category)s", category=category
-                    )
-                )
-            elif code == "not_certified":
-                category = categories.browse(params["category_id"]).display_name
-                texts.append(
-                    self.env._(
-                        "NO valid certification for %(category)s", category=category
-                    )
-                )
-            elif code == "no_certification_needed":
-                texts.append(self.env._("no product category: no certification needed"))
-            elif code == "same_zone":
-                texts.append(
-                    self.env._(
-                        "same zone (%(zone)s)",
-                        zone=zones.browse(params["zone_id"]).name,
-                    )
-                )
-            elif code == "other_zone":
-                zone = (
-                    zones.browse(params["zone_id"]).name
-                    if params["zone_id"]
-                    else self.env._("none")
-                )
-                texts.append(self.env._("other zone (%(zone)s)", zone=zone))
-            elif code == "no_zone":
-                texts.append(self.env._("the service address has no zone"))
-            elif code == "skill_fits":
-                level = levels.get(params["level"], params["level"])
-                texts.append(self.env._("skill fits (%(level)s)", level=level))
-            elif code == "no_skill":
-                texts.append(self.env._("no skill for this fault and product"))
-            elif code == "senior_for_complex":
-                texts.append(self.env._("senior, for a complex job"))
-            elif code == "junior_for_complex":
-                texts.append(self.env._("junior: complex jobs go to seniors first"))
-            elif code == "workload":
-                texts.append(self.env._("%(count)s open jobs", count=params["count"]))
-        return "; ".join(texts)
+        return "; ".join(self._render_reason(code, params) for code, params in reasons)
 
     def action_confirm(self):
         self.ensure_one()

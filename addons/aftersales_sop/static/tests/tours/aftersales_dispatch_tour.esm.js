@@ -17,6 +17,11 @@ registry.category("web_tour.tours").add("aftersales_sop_dispatch_tour", {
                 ".modal .o_field_widget[name='candidate_ids'] .o_data_row:first-child td[name='reasons']:contains(same zone)",
         },
         {
+            content: "On a complex job the farther senior comes before the local junior, and says why",
+            trigger:
+                ".modal .o_field_widget[name='candidate_ids'] .o_data_row:nth-child(3) td[name='reasons']:contains(after Chen):contains(complex jobs go to seniors before the zone counts)",
+        },
+        {
             content: "The best eligible engineer is proposed",
             trigger: ".modal .o_field_widget[name='engineer_id'] input:value(Zhang)",
         },
