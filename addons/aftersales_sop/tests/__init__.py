@@ -5,3 +5,4 @@ from . import test_dispatch
 from . import test_security
 from . import test_roles
 from . import test_ui
+from . import test_helpdesk_chinese
