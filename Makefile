@@ -1,7 +1,10 @@
 # After-sales service suite for Odoo 18: see README.md.
-.PHONY: test run pot pytest-odoo clean
+.PHONY: test run pot pytest-odoo docker-test docker-pin clean
 
-# Linters, the rules layer, and the Odoo tests when an Odoo 18.0 is importable
+DOCKER_COMPOSE = docker compose -f docker/compose.yaml
+
+# Linters (the pre-commit hooks), the entrypoint and repository tests, the rules
+# layer, and the Odoo tests when an Odoo 18.0 is importable
 # (ODOO_PYTHON=/path/to/odoo/python). KEEP_DB=1 keeps the test database.
 test:
 	./tools/test
@@ -17,6 +20,18 @@ pot:
 # Quick re-runs with pytest-odoo: make pytest-odoo DB=<installed db> [TESTS=path]
 pytest-odoo:
 	python3 tools/odoo_layer.py pytest --database=$(DB) $(TESTS)
+
+# The Odoo tests inside the Docker image, against the compose PostgreSQL, in a
+# throw-away database, with the same log and translation checks as make test
+# (needs Docker with Compose v2; KEEP_DB=1 keeps the database).
+docker-test:
+	$(DOCKER_COMPOSE) build odoo
+	$(DOCKER_COMPOSE) run --rm -T -v "$(CURDIR):/mnt/aftersales:ro" odoo \
+	    python3 /mnt/aftersales/tools/docker_odoo_test.py $(if $(KEEP_DB),--keep-db)
+
+# Pin docker/Dockerfile's base image to the current digest of odoo:18.0.
+docker-pin:
+	python3 tools/docker_pin.py
 
 clean:
 	rm -rf .venv .cache

@@ -8,7 +8,6 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 ADDONS = sorted(p.parent for p in (REPO / "addons").glob("*/__manifest__.py"))
@@ -229,23 +228,6 @@ def test_readme_rst_is_generated_from_the_fragments():
         check=False,
     )
     assert result.returncode == 0, result.stdout
-
-
-def test_docker_compose_runs_the_official_image_with_postgres_16():
-    dockerfile = (REPO / "docker" / "Dockerfile").read_text()
-    assert re.search(r"^FROM odoo:18\.0$", dockerfile, re.MULTILINE)
-    compose = yaml.safe_load((REPO / "docker" / "compose.yaml").read_text())
-    services = compose["services"]
-    assert services["db"]["image"] == "postgres:16"
-    odoo = services["odoo"]
-    assert "8069:8069" in odoo["ports"]
-    assert odoo["build"]["dockerfile"] == "docker/Dockerfile"
-    named = set(compose["volumes"])
-    mounts = [v.split(":")[0] for v in odoo["volumes"] + services["db"]["volumes"]]
-    assert {"db-data", "odoo-data"} <= named & set(mounts)
-    assert any(v.startswith("../addons:/mnt/extra-addons") for v in odoo["volumes"])
-    conf = (REPO / "docker" / "odoo.conf").read_text()
-    assert "/opt/oca-addons/odoo/addons" in conf and "/mnt/extra-addons" in conf
 
 
 def test_ci_runs_the_readme_test_command():

@@ -50,7 +50,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 ADDONS_DIR = REPO / "addons"
-CACHE = REPO / ".cache"
+# AFTERSALES_CACHE_DIR moves it (make docker-test: the checkout is read-only)
+CACHE = Path(os.environ.get("AFTERSALES_CACHE_DIR") or REPO / ".cache")
 OUR_ADDONS = ["aftersales_sop", "aftersales_warranty", "aftersales_kpi"]
 SKIPPED = 3
 
@@ -178,7 +179,12 @@ def odoo_addons_path(info, extra_dirs):
 
 
 def ensure_oca_addons():
-    """Install the OCA addon wheels of oca-requirements.txt into .cache/oca-addons."""
+    """Install the OCA addon wheels of oca-requirements.txt into .cache/oca-addons.
+
+    AFTERSALES_OCA_ADDONS names a directory that already has them (the image's).
+    """
+    if os.environ.get("AFTERSALES_OCA_ADDONS"):
+        return Path(os.environ["AFTERSALES_OCA_ADDONS"])
     target = CACHE / "oca-addons"
     stamp = target / ".requirements"
     wanted = (REPO / "oca-requirements.txt").read_text()
@@ -513,7 +519,8 @@ def prepare(args):
     if not info:
         say(
             f"Odoo layer SKIPPED: {why}. Set ODOO_PYTHON to the python of an "
-            "Odoo 18.0 installation to run the Odoo tests."
+            "Odoo 18.0 installation to run the Odoo tests, or run them in "
+            "Docker: make docker-test."
         )
         raise SystemExit(SKIPPED)
     say(

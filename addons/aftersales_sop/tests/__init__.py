@@ -6,3 +6,4 @@ from . import test_dispatch_ranking
 from . import test_security
 from . import test_roles
 from . import test_ui
+from . import test_helpdesk_chinese

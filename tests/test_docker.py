@@ -1,0 +1,265 @@
+"""The Docker path (docker/): entrypoint decisions, compose files, image pin,
+production profile and the Docker test target's own logic.
+
+No Docker engine is needed: the entrypoint runs with stub odoo/psql commands
+(tests/docker/entrypoint_test.sh) and the files are read as data.
+"""
+
+import configparser
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+DOCKER = REPO / "docker"
+
+
+def _load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+docker_pin = _load("docker_pin", REPO / "tools" / "docker_pin.py")
+docker_odoo_test = _load("docker_odoo_test", REPO / "tools" / "docker_odoo_test.py")
+
+
+class ComposeLoader(yaml.SafeLoader):
+    """YAML with Compose's !override and !reset tags."""
+
+
+ComposeLoader.add_constructor(
+    "!override",
+    lambda loader, node: (
+        loader.construct_sequence(node)
+        if isinstance(node, yaml.SequenceNode)
+        else loader.construct_mapping(node)
+    ),
+)
+ComposeLoader.add_constructor("!reset", lambda loader, node: None)
+
+
+def compose(name):
+    return yaml.load((DOCKER / name).read_text(), Loader=ComposeLoader)
+
+
+def odoo_conf(name):
+    parser = configparser.ConfigParser(inline_comment_prefixes=(";",))
+    parser.read(DOCKER / name)
+    return parser["options"]
+
+
+def seconds(duration):
+    units = {"s": 1, "m": 60, "h": 3600}
+    return sum(int(n) * units[u] for n, u in re.findall(r"(\d+)([smh])", duration))
+
+
+# -- the entrypoint ----------------------------------------------------------------
+
+
+def test_entrypoint_decisions_with_stub_commands():
+    """Fresh, interrupted, installed, upgrade requested, subcommands, signals."""
+    result = subprocess.run(
+        ["bash", str(REPO / "tests" / "docker" / "entrypoint_test.sh")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"entrypoint: \d+ passed, 0 failed", result.stdout)
+
+
+def test_the_image_uses_our_entrypoint_and_configuration():
+    dockerfile = (DOCKER / "Dockerfile").read_text()
+    assert "COPY docker/odoo.conf /etc/odoo/aftersales.conf" in dockerfile
+    assert re.search(r"ODOO_RC=/etc/odoo/aftersales\.conf", dockerfile)
+    assert 'ENTRYPOINT ["/usr/local/bin/aftersales-entrypoint"]' in dockerfile
+    assert "--target /opt/oca-addons" in dockerfile
+
+
+# -- the base image ----------------------------------------------------------------
+
+
+def test_the_base_image_is_the_official_one_pinned_by_digest():
+    dockerfile = (DOCKER / "Dockerfile").read_text()
+    froms = re.findall(r"^FROM (.+)$", dockerfile, re.MULTILINE)
+    assert len(froms) == 1
+    assert re.fullmatch(r"odoo:18\.0@sha256:[0-9a-f]{64}", froms[0])
+    assert "make docker-pin" in dockerfile
+
+
+INSPECT = """Name:      docker.io/library/odoo:18.0
+MediaType: application/vnd.oci.image.index.v1+json
+Digest:    sha256:{digest}
+
+Manifests:
+  Name:      docker.io/library/odoo:18.0@sha256:{other}
+  Platform:  linux/amd64
+"""
+
+
+def test_docker_pin_reads_the_index_digest_and_rewrites_the_from_line():
+    digest, other = "a" * 64, "b" * 64
+    found = docker_pin.digest_from_inspect(INSPECT.format(digest=digest, other=other))
+    assert found == f"sha256:{digest}"
+    text = "# x\nFROM odoo:18.0\nUSER root\n"
+    pinned = docker_pin.pin(text, found)
+    assert f"FROM odoo:18.0@sha256:{digest}\n" in pinned
+    repinned = docker_pin.pin(pinned, f"sha256:{other}")
+    assert f"FROM odoo:18.0@sha256:{other}\n" in repinned
+    assert digest not in repinned
+    with pytest.raises(ValueError):
+        docker_pin.pin(text, "latest")
+    with pytest.raises(ValueError):
+        docker_pin.pin("FROM python:3\n", found)
+    with pytest.raises(ValueError):
+        docker_pin.digest_from_inspect("no digest here")
+
+
+# -- compose -----------------------------------------------------------------------
+
+
+def test_compose_runs_the_image_with_postgres_16():
+    services = compose("compose.yaml")["services"]
+    assert services["db"]["image"] == "postgres:16"
+    odoo = services["odoo"]
+    assert odoo["build"] == {"context": "..", "dockerfile": "docker/Dockerfile"}
+    assert odoo["pull_policy"] == "build"  # a plain "up" rebuilds
+    assert odoo["depends_on"]["db"]["condition"] == "service_healthy"
+    mounts = [v.split(":")[0] for v in odoo["volumes"] + services["db"]["volumes"]]
+    assert {"db-data", "odoo-data"} <= set(compose("compose.yaml")["volumes"])
+    assert {"db-data", "odoo-data"} <= set(mounts)
+    assert "../addons:/mnt/extra-addons:ro" in odoo["volumes"]
+
+
+def test_compose_odoo_is_local_only_passes_signals_and_has_a_healthcheck():
+    odoo = compose("compose.yaml")["services"]["odoo"]
+    assert odoo["init"] is True
+    assert odoo["ports"] == ["127.0.0.1:8069:8069"]
+    health = odoo["healthcheck"]
+    assert "http://localhost:8069/web/health" in health["test"]
+    # the first start installs for minutes before Odoo listens
+    assert seconds(health["start_period"]) >= 20 * 60
+
+
+def test_compose_environment_matches_the_entrypoint():
+    env = compose("compose.yaml")["services"]["odoo"]["environment"]
+    entrypoint = (DOCKER / "aftersales-entrypoint.sh").read_text()
+    for name in ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD"):
+        assert name in env and f"{name}=${{{name}:-" in entrypoint
+    for name in ("AFTERSALES_DB", "AFTERSALES_UPDATE", "AFTERSALES_DEMO"):
+        assert name in env and name in entrypoint
+    assert env["AFTERSALES_UPDATE"] == "${AFTERSALES_UPDATE:-0}"
+    db = compose("compose.yaml")["services"]["db"]["environment"]
+    assert (env["PGUSER"], env["PGPASSWORD"]) == (
+        db["POSTGRES_USER"],
+        db["POSTGRES_PASSWORD"],
+    )
+
+
+def test_the_configuration_names_the_database_the_entrypoint_creates():
+    conf = odoo_conf("odoo.conf")
+    compose_db = compose("compose.yaml")["services"]["odoo"]["environment"][
+        "AFTERSALES_DB"
+    ]
+    assert conf["db_name"] == compose_db
+    assert conf["dbfilter"] == f"^{compose_db}$"
+    assert conf["list_db"] == "False"
+    paths = conf["addons_path"].split(",")
+    assert paths[0] == "/mnt/extra-addons"
+    assert docker_odoo_test.IMAGE_OCA_ADDONS in paths
+    assert docker_odoo_test.IMAGE_ODOO_ADDONS in paths
+
+
+# -- the production profile --------------------------------------------------------
+
+
+def test_production_profile_workers_gevent_proxy_and_no_demo():
+    override = compose("compose.production.yaml")["services"]
+    odoo = override["odoo"]
+    assert odoo["environment"]["ODOO_RC"] == "/etc/odoo/production.conf"
+    assert odoo["environment"]["AFTERSALES_DEMO"] == "0"
+    assert "./production.conf:/etc/odoo/production.conf:ro" in odoo["volumes"]
+    # the image's addons, not the checkout's
+    assert not any("/mnt/extra-addons" in v for v in odoo["volumes"])
+    conf = odoo_conf("production.conf")
+    assert int(conf["workers"]) >= 2
+    assert conf["proxy_mode"] == "True"
+    gevent = conf["gevent_port"]
+    assert f"127.0.0.1:{gevent}:{gevent}" in odoo["ports"]
+    assert "127.0.0.1:8069:8069" in odoo["ports"]
+    assert conf["list_db"] == "False"
+    assert conf["addons_path"] == odoo_conf("odoo.conf")["addons_path"]
+    assert "${POSTGRES_PASSWORD:?" in odoo["environment"]["PGPASSWORD"]
+
+
+def test_production_connections_fit_postgres():
+    conf = odoo_conf("production.conf")
+    db = compose("compose.production.yaml")["services"]["db"]
+    max_connections = int(
+        re.search(r"max_connections=(\d+)", " ".join(db["command"]))[1]
+    )
+    per_container = (int(conf["workers"]) + int(conf["max_cron_threads"]) + 1) * int(
+        conf["db_maxconn"]
+    )
+    assert 2 * per_container < max_connections  # room to scale out
+
+
+# -- make docker-test --------------------------------------------------------------
+
+
+def test_docker_test_environment_defaults_and_overrides():
+    env = docker_odoo_test.container_environ({"PATH": "/usr/bin"}, "/usr/bin/python3")
+    assert env["ODOO_PYTHON"] == "/usr/bin/python3"
+    assert env["ODOO_ADDONS_PATH"] == docker_odoo_test.IMAGE_ODOO_ADDONS
+    assert env["AFTERSALES_OCA_ADDONS"] == docker_odoo_test.IMAGE_OCA_ADDONS
+    assert not env["AFTERSALES_CACHE_DIR"].startswith(docker_odoo_test.MOUNT)
+    assert env["PGHOST"] == "db"
+    mine = docker_odoo_test.container_environ(
+        {"PGHOST": "pg.example", "ODOO_PYTHON": "/opt/py"}, "/usr/bin/python3"
+    )
+    assert (mine["PGHOST"], mine["ODOO_PYTHON"]) == ("pg.example", "/opt/py")
+
+
+def test_odoo_layer_uses_the_image_addons_and_a_writable_cache(tmp_path):
+    """What make docker-test relies on in tools/odoo_layer.py."""
+    oca = tmp_path / "oca"
+    probe = (
+        "import sys; sys.path.insert(0, 'tools'); import odoo_layer; "
+        "print(odoo_layer.CACHE); print(odoo_layer.ensure_oca_addons()); "
+        "print(odoo_layer.odoo_addons_path({'package': '/nowhere/odoo'}, "
+        "[odoo_layer.ensure_oca_addons()]))"
+    )
+    env = dict(
+        os.environ,
+        AFTERSALES_CACHE_DIR=str(tmp_path / "cache"),
+        AFTERSALES_OCA_ADDONS=str(oca),
+        ODOO_ADDONS_PATH="/image/odoo/addons",
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert out[0] == str(tmp_path / "cache")
+    assert out[1] == str(oca)  # nothing installed from PyPI
+    assert out[2] == f"/image/odoo/addons,{oca},{REPO / 'addons'}"
+
+
+def test_make_docker_test_mounts_the_checkout_where_the_script_expects_it():
+    makefile = (REPO / "Makefile").read_text()
+    target = makefile[makefile.index("docker-test:") :].split("\n\n")[0]
+    assert f':{docker_odoo_test.MOUNT}:ro"' in target
+    assert f"{docker_odoo_test.MOUNT}/tools/docker_odoo_test.py" in target
+    assert "build odoo" in target
