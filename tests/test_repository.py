@@ -240,3 +240,15 @@ def test_ci_runs_the_readme_test_command():
         if line and not line.startswith(("#", "set ", "cd "))
     ]
     assert commands == ["exec make test"]
+
+
+@pytest.mark.parametrize("addon", ADDONS, ids=ADDON_NAMES)
+def test_every_odoo_test_module_is_imported(addon):
+    """Odoo runs only the test modules that tests/__init__.py imports."""
+    tests = addon / "tests"
+    if not tests.is_dir():
+        return
+    init = (tests / "__init__.py").read_text()
+    imported = set(re.findall(r"^from \. import (\w+)", init, re.MULTILINE))
+    for path in sorted(tests.glob("test_*.py")):
+        assert path.stem in imported, f"{path} is not imported by tests/__init__.py"

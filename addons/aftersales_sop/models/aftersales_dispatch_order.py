@@ -279,7 +279,7 @@ class AftersalesDispatchOrder(models.Model):
         deadline = (
             self.appointment_date or self.onsite_deadline or fields.Datetime.now()
         )
-        self.activity_schedule(
+        self.sudo().activity_schedule(  # sudo: dispatchers without e-mail too
             "aftersales_sop.mail_act_site_visit",
             date_deadline=fields.Date.context_today(self, deadline),
             summary=self.env._(

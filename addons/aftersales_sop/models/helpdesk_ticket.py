@@ -284,7 +284,8 @@ class HelpdeskTicket(models.Model):
         return result
 
     def _aftersales_notify_tech_support(self):
-        for ticket in self:
+        # sudo: the agent who escalates may have no e-mail address to notify from
+        for ticket in self.sudo():
             ticket.activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.env._("Answer the escalated question"),

@@ -7,3 +7,5 @@ from . import test_security
 from . import test_roles
 from . import test_ui
 from . import test_helpdesk_chinese
+from . import test_clock_rules
+from . import test_repair_end
