@@ -6,6 +6,7 @@ from odoo.osv import expression
 
 from ..rules import registration_import as import_rules
 from ..rules import warranty as rules
+from ..tools.chatter import post_note
 
 WARRANTY_STATES = [
     (rules.IN_WARRANTY, "In Warranty"),
@@ -469,13 +470,14 @@ class AftersalesWarrantyRegistration(models.Model):
                 ),
             }
         )
-        self.message_post(
-            body=self.env._(
+        post_note(
+            self,
+            self.env._(
                 "Replaced by %(replacement)s: unit %(old)s replaced by %(new)s; "
                 "covered through %(end)s.",
                 replacement=replacement.name,
                 old=old_unit,
                 new=lot.name or product.display_name,
                 end=self.warranty_end_date or "-",
-            )
+            ),
         )
