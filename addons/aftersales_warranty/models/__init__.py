@@ -5,6 +5,7 @@ from . import aftersales_warranty_registration
 from . import aftersales_warranty_replacement
 from . import aftersales_warranty_loan
 from . import helpdesk_ticket
+from . import helpdesk_ticket_documents
 from . import product_category
 from . import product_template
 from . import repair_order
