@@ -47,6 +47,38 @@ class HelpdeskTicket(models.Model):
             ticket.repair_order_count = len(ticket.repair_order_ids)
             ticket.picking_count = len(ticket.picking_ids)
 
+    def _aftersales_work_blocker(self):
+        """Why the work of this request cannot be called done, or ``None``.
+
+        Each open repair must pass its gate (decision, accepted quote, consent
+        to the parts); a request decided as charged needs a repair order whose
+        quote the customer accepted.
+        """
+        self.ensure_one()
+        # sudo: the engineer who closes his job may not read repair orders
+        repairs = self.sudo().repair_order_ids.filtered(lambda r: r.state != "cancel")
+        for repair in repairs.filtered(lambda r: r.state != "done"):
+            reason = repair._aftersales_quote_blocker()
+            if reason:
+                return self.env._(
+                    "repair %(repair)s must wait: %(reason)s",
+                    repair=repair.name,
+                    reason=reason,
+                )
+        if self.warranty_decision and not self.warranty_free and not repairs:
+            labels = dict(
+                self._fields["warranty_decision"]._description_selection(self.env)
+            )
+            return self.env._(
+                "%(ticket)s is charged to the customer (%(decision)s) and no repair "
+                "order holds a quote he accepted: record the work on a repair "
+                "order and have its quote accepted, or cancel the dispatch order "
+                "if the customer refused the work",
+                ticket=self.display_name,
+                decision=labels[self.warranty_decision],
+            )
+        return None
+
     # ---------------------------------------------------------------------------
     # actions
     # ---------------------------------------------------------------------------

@@ -3,6 +3,8 @@ from . import test_import
 from . import test_loan
 from . import test_policy
 from . import test_registration
+from . import test_repair_gate
 from . import test_repair_quote
+from . import test_repair_standard
 from . import test_replacement
 from . import test_security
