@@ -48,7 +48,12 @@ class AftersalesWarrantyRegistration(models.Model):
     )
     # the unit and its owner
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, tracking=True
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     partner_phone = fields.Char(
         string="Phone",
@@ -399,9 +404,11 @@ class AftersalesWarrantyRegistration(models.Model):
                 ]
             )
         )
-        units = {(r.product_id, r.lot_id): r for r in self}
+        units = {(r.company_id, r.product_id, r.lot_id): r for r in self}
         for ticket in tickets:
-            registration = units.get((ticket.product_id, ticket.lot_id))
+            registration = units.get(
+                (ticket.company_id, ticket.product_id, ticket.lot_id)
+            )
             if registration:
                 ticket.warranty_registration_id = registration
 

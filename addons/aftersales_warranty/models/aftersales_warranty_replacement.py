@@ -117,10 +117,18 @@ class AftersalesWarrantyReplacement(models.Model):
         ),
     )
     delivery_picking_id = fields.Many2one(
-        "stock.picking", string="Delivery of the New Unit", readonly=True, copy=False
+        "stock.picking",
+        string="Delivery of the New Unit",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     return_picking_id = fields.Many2one(
-        "stock.picking", string="Return of the Old Unit", readonly=True, copy=False
+        "stock.picking",
+        string="Return of the Old Unit",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     shipped_date = fields.Date(string="Shipped On", readonly=True, copy=False)
     returned_date = fields.Date(string="Returned On", readonly=True, copy=False)
