@@ -1,6 +1,7 @@
 from . import test_decision
 from . import test_import
 from . import test_loan
+from . import test_no_email
 from . import test_policy
 from . import test_registration
 from . import test_repair_gate
