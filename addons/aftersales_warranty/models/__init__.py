@@ -7,6 +7,7 @@ from . import aftersales_warranty_loan
 from . import aftersales_dispatch_order
 from . import helpdesk_ticket
 from . import helpdesk_ticket_documents
+from . import helpdesk_ticket_unit
 from . import product_category
 from . import product_template
 from . import repair_order

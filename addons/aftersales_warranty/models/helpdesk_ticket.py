@@ -1,8 +1,8 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The warranty of a service request: the unit, the suggestion of the policy,
-and the recorded decision (the request's documents are in
-``helpdesk_ticket_documents.py``).
+"""The warranty of a service request: the suggestion of the policy and the
+recorded decision (the registered unit is found in ``helpdesk_ticket_unit.py``,
+the request's documents are in ``helpdesk_ticket_documents.py``).
 
 Any class of request can check a unit's warranty: the suggestion needs only the
 product and its purchase data (or the registered unit), never the repair flow.
@@ -29,19 +29,7 @@ DECISION_FIELDS = frozenset(
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    # -- the unit and its warranty (SPEC §5) --------------------------------------
-    warranty_registration_id = fields.Many2one(
-        "aftersales.warranty.registration",
-        compute="_compute_warranty_registration_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index="btree_not_null",
-        tracking=True,
-        check_company=True,
-        help="The registered unit: found from the serial number, or from the "
-        "customer when he has a single unit of the product.",
-    )
+    # -- the warranty of the unit (SPEC §5) ----------------------------------------
     warranty_exclusion_id = fields.Many2one(
         "aftersales.warranty.exclusion",
         string="Excluded Cause",
@@ -111,62 +99,6 @@ class HelpdeskTicket(models.Model):
     # ---------------------------------------------------------------------------
     # computes
     # ---------------------------------------------------------------------------
-
-    @api.depends("lot_id", "product_id", "partner_id", "company_id")
-    def _compute_warranty_registration_id(self):
-        # sudo: whoever logs a request (even from the portal) gets the unit
-        # found, among the units of the request's company
-        registrations = self.env["aftersales.warranty.registration"].sudo()
-        lots = self.lot_id
-        by_unit = {
-            (r.company_id, r.product_id, r.lot_id): r
-            for r in (
-                registrations.search(
-                    [
-                        ("lot_id", "in", lots.ids),
-                        ("company_id", "in", self.company_id.ids),
-                    ]
-                )
-                if lots
-                else ()
-            )
-        }
-        for ticket in self:
-            found = registrations
-            company = ticket.company_id
-            if ticket.lot_id:
-                found = by_unit.get(
-                    (company, ticket.product_id, ticket.lot_id), registrations
-                )
-            elif ticket.product_id:
-                current = ticket.sudo().warranty_registration_id
-                owner = ticket.partner_id.commercial_partner_id
-                candidates = registrations
-                if owner:
-                    candidates = registrations.search(
-                        [
-                            ("product_id", "=", ticket.product_id.id),
-                            ("partner_id", "child_of", owner.id),
-                            ("company_id", "=", company.id),
-                        ],
-                        limit=2,
-                    )
-                if len(candidates) == 1:
-                    found = candidates
-                elif (
-                    current.product_id == ticket.product_id
-                    and not current.lot_id
-                    and current.company_id == company
-                    and (not owner or current.partner_id.commercial_partner_id == owner)
-                ):
-                    found = current  # chosen by hand among several units
-            ticket.warranty_registration_id = found.sudo(False)
-
-    @api.constrains("warranty_registration_id", "company_id")
-    def _check_warranty_registration_company(self):
-        # helpdesk.ticket does not check its links by itself (no
-        # _check_company_auto): the registered unit is checked here
-        self._check_company(["warranty_registration_id"])
 
     def _warranty_day(self):
         """The day the request was received, in the service team's time zone."""
@@ -373,30 +305,6 @@ class HelpdeskTicket(models.Model):
     # ---------------------------------------------------------------------------
     # onchanges, CRUD
     # ---------------------------------------------------------------------------
-
-    @api.onchange("warranty_registration_id")
-    def _onchange_warranty_registration_id(self):
-        self._warranty_fill_from_registration()
-
-    def _warranty_fill_from_registration(self):
-        """Complete the purchase data of the request from its registered unit."""
-        for ticket in self:
-            registration = ticket.sudo().warranty_registration_id
-            if not registration:
-                continue
-            values = {}
-            if not ticket.product_id:
-                values["product_id"] = registration.product_id.id
-            if not ticket.lot_id and registration.lot_id:
-                values["lot_id"] = registration.lot_id.id
-            if not ticket.partner_id:
-                values["partner_id"] = registration.partner_id.id
-            if not ticket.purchase_date:
-                values["purchase_date"] = registration.purchase_date
-            if not ticket.proof_reference and registration.proof_reference:
-                values["proof_reference"] = registration.proof_reference
-            if values:
-                ticket.update(values)
 
     @api.model_create_multi
     def create(self, vals_list):
