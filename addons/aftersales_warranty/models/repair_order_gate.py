@@ -63,7 +63,8 @@ class RepairOrder(models.Model):
         self.ensure_one()
         if not self._aftersales_rules_apply():
             return None
-        ticket = self.helpdesk_ticket_id
+        # sudo: repair staff need not read service requests to see the gate
+        ticket = self.sudo().helpdesk_ticket_id
         if ticket and not ticket.warranty_decision:
             return self.env._(
                 "the warranty decision of %(ticket)s is not recorded yet",
