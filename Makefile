@@ -1,5 +1,5 @@
 # After-sales service suite for Odoo 18: see README.md.
-.PHONY: test run pot pytest-odoo docker-test docker-pin clean
+.PHONY: test test-upstream run pot pytest-odoo docker-test docker-pin clean
 
 DOCKER_COMPOSE = docker compose -f docker/compose.yaml
 
@@ -8,6 +8,12 @@ DOCKER_COMPOSE = docker compose -f docker/compose.yaml
 # (ODOO_PYTHON=/path/to/odoo/python). KEEP_DB=1 keeps the test database.
 test:
 	./tools/test
+
+# Odoo's repair and sale_stock and OCA helpdesk_mgmt test suites, run with our
+# addons installed (their post_install tests see our overrides); the log checks
+# of the test command. DB=<name> KEEP_DB=1 WITHOUT_DEMO=1 WITH_JS=1 are optional.
+test-upstream:
+	python3 tools/upstream_tests.py $(if $(DB),--database=$(DB)) $(if $(KEEP_DB),--keep-db) $(if $(WITHOUT_DEMO),--without-demo) $(if $(WITH_JS),--with-js)
 
 # Serve the addons with demo data on an Odoo 18 of this machine (port 8069).
 run:

@@ -40,6 +40,7 @@
         "views/res_config_settings_views.xml",
         "wizard/aftersales_warranty_registration_import_views.xml",
         "wizard/helpdesk_ticket_warranty_override_views.xml",
+        "wizard/repair_order_part_consent_views.xml",
         "views/aftersales_warranty_menus.xml",
     ],
     "demo": ["demo/aftersales_warranty_demo.xml"],

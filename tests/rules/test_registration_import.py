@@ -42,24 +42,33 @@ def codes(problems):
 
 def test_template_headers_are_recognized_in_both_languages():
     for chinese in (False, True):
-        mapping, problems = ri.map_header(ri.template_header(chinese))
-        assert not problems
+        mapping, problems, ignored = ri.map_header(ri.template_header(chinese))
+        assert not problems and not ignored
         assert list(mapping) == [c.key for c in ri.COLUMNS]
     assert ri.template_header(True)[0] == "客户"
     # case, spaces, underscores, required-marks and colons do not matter
-    mapping, problems = ri.map_header(
+    mapping, problems, _ignored = ri.map_header(
         ["  CUSTOMER* ", "contact_phone", "Product Code:", "sn", "purchase   date"]
     )
     assert not problems and mapping["purchase_date"] == 4
 
 
 def test_wrong_headers():
-    _mapping, problems = ri.map_header(["Customer", "Phone", "Colour"])
-    assert [p.code for p in problems] == ["missing_columns", "unknown_columns"]
+    _mapping, problems, ignored = ri.map_header(["Customer", "Phone", "Colour"])
+    assert [p.code for p in problems] == ["missing_columns"]
     assert problems[0].params["columns"] == ["product", "serial", "purchase_date"]
-    assert problems[1].params["columns"] == ["Colour"]
-    _mapping, problems = ri.map_header(HEADER + ["客户"])
+    assert ignored == ["Colour"]
+    _mapping, problems, _ignored = ri.map_header(HEADER + ["客户"])
     assert [p.code for p in problems] == ["duplicate_columns"]
+
+
+def test_columns_of_real_files_are_ignored_and_listed():
+    header = ["备注", *ri.template_header(True), "地址", "门店"]
+    rows = [header, ["VIP", *_row(), "上海市徐汇区", "徐家汇店"]]
+    result = ri.check_rows(rows, TODAY)
+    assert result.readable
+    assert result.ignored_columns == ["备注", "地址", "门店"]
+    assert [r.serial for r in result.rows] == ["AC35-0001"]
 
 
 def test_a_sheet_with_a_wrong_header_has_no_row_to_import():
@@ -103,15 +112,103 @@ def test_dates_as_cells_serials_and_text():
         "2025/11/30",
         "2025.11.30",
         "2025-11-30 00:00:00",
+        "2025-11-30T08:15:00+08:00",
         "2025年11月30日",
+        "2025 年 11 月 30 日",
+        "2025年11月30号",
+        "2025年11月30日 14:05",
+        "２０２５／１１／３０",
         "20251130",
+        "30/11/2025",  # only one reading is a day
+        "11/30/2025",
+        "30.11.2025",
     ):
         assert ri.date_value(text) == date(2025, 11, 30), text
-    for bad in ("30/11/2025", "2025-02-30", "yesterday", -3, 1e300, 60, True):
+    assert ri.date_value("2025/1/5") == date(2025, 1, 5)
+    assert ri.date_value("05/05/2025") == date(2025, 5, 5)  # both readings agree
+    for bad in ("2025-02-30", "31/31/2025", "yesterday", "2025-11", -3, 1e300, 60):
         with pytest.raises(ri.CellProblem) as error:
             ri.date_value(bad)
         assert error.value.code == "bad_date", bad
+    with pytest.raises(ri.CellProblem) as error:
+        ri.date_value(True)
+    assert error.value.code == "bad_date"
     assert ri.date_value(None) is None
+
+
+@pytest.mark.parametrize(
+    "text, readings",
+    [
+        ("01/02/2025", ["2025-02-01", "2025-01-02"]),
+        ("25/11/30", ["2025-11-30", "2030-11-25"]),
+        ("25年11月30日", ["2025-11-30", "2030-11-25"]),
+        ("30.11.25", ["2030-11-25", "2025-11-30"]),
+    ],
+)
+def test_ambiguous_dates_are_refused_with_their_readings(text, readings):
+    with pytest.raises(ri.CellProblem) as error:
+        ri.date_value(text)
+    assert error.value.code == "ambiguous_date"
+    assert error.value.params["readings"] == readings
+
+
+FULL_WIDTH = str.maketrans("0123456789/-.", "０１２３４５６７８９／－．")
+
+
+@given(
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+    st.sampled_from(["-", "/", ".", "cn"]),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["", " 10:30", " 00:00:00"]),
+)
+def test_every_year_first_form_of_a_day_is_read(day, separator, padded, wide, time_):
+    """2025-11-30, 2025/1/5, 2025.11.30, 2025年11月30日, full-width or not."""
+    month, dom = (
+        (f"{day.month:02d}", f"{day.day:02d}") if padded else (day.month, day.day)
+    )
+    if separator == "cn":
+        text = f"{day.year:04d}年{month}月{dom}日"
+    else:
+        text = separator.join((f"{day.year:04d}", str(month), str(dom)))
+    if wide:
+        text = text.translate(FULL_WIDTH)
+    assert ri.date_value(text + time_) == day
+    assert ri.date_value(f"{day.year:04d}{day.month:02d}{day.day:02d}") == day
+
+
+@given(
+    st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+    st.sampled_from(["/", ".", "-"]),
+)
+def test_year_last_is_read_only_when_it_is_one_day(day, separator):
+    """30/11/2025 and 11/30/2025 are 30 November; 01/02/2025 is refused."""
+    for first, second in ((day.day, day.month), (day.month, day.day)):
+        text = separator.join((f"{first:02d}", f"{second:02d}", f"{day.year:04d}"))
+        if day.day > 12 or day.day == day.month:
+            assert ri.date_value(text) == day
+        else:
+            with pytest.raises(ri.CellProblem) as error:
+                ri.date_value(text)
+            assert error.value.code == "ambiguous_date"
+            assert day.isoformat() in error.value.params["readings"]
+            assert len(error.value.params["readings"]) == 2
+
+
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(["/", ".", "-", "cn"]),
+)
+def test_a_two_digit_year_is_never_guessed(day, separator):
+    parts = (f"{day.year % 100:02d}", f"{day.month:02d}", f"{day.day:02d}")
+    if separator == "cn":
+        text = "{}年{}月{}日".format(*parts)
+    else:
+        text = separator.join(parts)
+    with pytest.raises(ri.CellProblem) as error:
+        ri.date_value(text)
+    assert error.value.code == "ambiguous_date"
+    assert day.isoformat() in error.value.params["readings"]
 
 
 @given(st.dates(min_value=date(1900, 3, 1), max_value=date(9999, 12, 31)))
@@ -136,6 +233,15 @@ def test_channels():
 
 
 # -- rows ----------------------------------------------------------------------------
+
+
+def test_a_row_without_invoice_number_is_imported_with_a_warning():
+    rows = [HEADER, _row(), _row(serial="AC35-0002", invoice=None), _row(serial=None)]
+    result = ri.check_rows(rows, TODAY)
+    assert [r.line for r in result.rows] == [2, 3, 4]
+    assert codes(result.warnings) == [(3, "invoice", "no_invoice")]
+    assert all(w.warning for w in result.warnings)
+    assert not result.problems
 
 
 def test_every_bad_row_is_reported_with_its_line():
@@ -202,11 +308,47 @@ def test_no_cell_content_raises(rows, with_header):
         assert row.line not in reported
         assert row.purchase_date <= TODAY
         assert row.customer and row.phone and row.product
+    # warnings are about imported rows only, one per row without an invoice
+    assert [w.line for w in result.warnings] == [
+        r.line for r in result.rows if not r.invoice
+    ]
+    assert not any(p.warning for p in result.problems)
     if not result.readable:
-        assert not result.rows and not result.problems
+        assert not result.rows and not result.problems and not result.warnings
     else:
         non_blank = sum(1 for r in rows[1:] if not all(ri.is_blank(c) for c in r))
         assert len(result.rows) + len(reported) == non_blank == result.row_count
+
+
+LABELS = st.text(min_size=1, max_size=12).filter(
+    lambda label: (
+        ri.normalize_label(label) and ri.normalize_label(label) not in ri._ALIASES
+    )
+)
+
+
+@given(
+    st.lists(st.tuples(st.integers(min_value=0, max_value=7), LABELS), max_size=4),
+    st.lists(st.sampled_from(["AC35-1", "AC35-2", None]), min_size=1, max_size=5),
+)
+def test_unknown_columns_change_nothing_but_the_list(extra, serials):
+    """Columns the import does not know are listed, and the rows read the same."""
+    plain = [HEADER] + [
+        _row(serial=s and f"{s}-{i}", invoice=None if i % 2 else "INV")
+        for i, s in enumerate(serials)
+    ]
+    expected = ri.check_rows(plain, TODAY)
+    wide = [list(r) for r in plain]
+    for position, label in extra:
+        for index, line in enumerate(wide):
+            line.insert(min(position, len(line)), label if index == 0 else "x")
+    result = ri.check_rows(wide, TODAY)
+    assert result.readable
+    assert sorted(result.ignored_columns) == sorted(
+        ri.shorten(label) for _position, label in extra
+    )
+    assert result.rows == expected.rows
+    assert codes(result.warnings) == codes(expected.warnings)
 
 
 # -- file readers --------------------------------------------------------------------

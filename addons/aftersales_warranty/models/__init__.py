@@ -4,10 +4,14 @@ from . import aftersales_warranty_contract
 from . import aftersales_warranty_registration
 from . import aftersales_warranty_replacement
 from . import aftersales_warranty_loan
+from . import aftersales_dispatch_order
 from . import helpdesk_ticket
+from . import helpdesk_ticket_documents
+from . import helpdesk_ticket_unit
 from . import product_category
 from . import product_template
 from . import repair_order
+from . import repair_order_gate
 from . import res_company
 from . import res_config_settings
 from . import sale_order

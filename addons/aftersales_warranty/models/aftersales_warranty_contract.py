@@ -22,6 +22,7 @@ class AftersalesWarrantyContract(models.Model):
         required=True,
         index=True,
         tracking=True,
+        check_company=True,
         domain="[('parent_id', '=', False)]",
         help="The contract covers the units bought by this customer and its contacts.",
     )
@@ -104,6 +105,7 @@ class AftersalesWarrantyContractLine(models.Model):
     _name = "aftersales.warranty.contract.line"
     _description = "Contract Warranty Period"
     _order = "contract_id, sequence, id"
+    _check_company_auto = True
 
     contract_id = fields.Many2one(
         "aftersales.warranty.contract", required=True, ondelete="cascade", index=True
@@ -112,6 +114,7 @@ class AftersalesWarrantyContractLine(models.Model):
     sequence = fields.Integer(default=10)
     product_id = fields.Many2one(
         "product.product",
+        check_company=True,
         help="The period applies to this product ...",
     )
     categ_id = fields.Many2one(

@@ -67,10 +67,18 @@ class AftersalesWarrantyLoan(models.Model):
     date_due = fields.Date(string="Due Back On", tracking=True, copy=False)
     date_returned = fields.Date(string="Returned On", tracking=True, copy=False)
     issue_picking_id = fields.Many2one(
-        "stock.picking", string="Issue Transfer", readonly=True, copy=False
+        "stock.picking",
+        string="Issue Transfer",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     return_picking_id = fields.Many2one(
-        "stock.picking", string="Return Transfer", readonly=True, copy=False
+        "stock.picking",
+        string="Return Transfer",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"

@@ -6,6 +6,7 @@ from odoo.osv import expression
 
 from ..rules import registration_import as import_rules
 from ..rules import warranty as rules
+from ..tools.chatter import post_note
 
 WARRANTY_STATES = [
     (rules.IN_WARRANTY, "In Warranty"),
@@ -47,7 +48,12 @@ class AftersalesWarrantyRegistration(models.Model):
     )
     # the unit and its owner
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, tracking=True
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
     )
     partner_phone = fields.Char(
         string="Phone",
@@ -398,9 +404,11 @@ class AftersalesWarrantyRegistration(models.Model):
                 ]
             )
         )
-        units = {(r.product_id, r.lot_id): r for r in self}
+        units = {(r.company_id, r.product_id, r.lot_id): r for r in self}
         for ticket in tickets:
-            registration = units.get((ticket.product_id, ticket.lot_id))
+            registration = units.get(
+                (ticket.company_id, ticket.product_id, ticket.lot_id)
+            )
             if registration:
                 ticket.warranty_registration_id = registration
 
@@ -469,13 +477,14 @@ class AftersalesWarrantyRegistration(models.Model):
                 ),
             }
         )
-        self.message_post(
-            body=self.env._(
+        post_note(
+            self,
+            self.env._(
                 "Replaced by %(replacement)s: unit %(old)s replaced by %(new)s; "
                 "covered through %(end)s.",
                 replacement=replacement.name,
                 old=old_unit,
                 new=lot.name or product.display_name,
                 end=self.warranty_end_date or "-",
-            )
+            ),
         )

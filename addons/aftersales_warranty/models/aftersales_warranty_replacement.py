@@ -1,9 +1,12 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .res_company import REPLACEMENT_RULES
+
+#: 质检员: checks the returned unit of a replacement
+QC_GROUP = "aftersales_sop.aftersales_sop_group_qc"
 
 STATES = [
     ("draft", "Application"),
@@ -117,10 +120,18 @@ class AftersalesWarrantyReplacement(models.Model):
         ),
     )
     delivery_picking_id = fields.Many2one(
-        "stock.picking", string="Delivery of the New Unit", readonly=True, copy=False
+        "stock.picking",
+        string="Delivery of the New Unit",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     return_picking_id = fields.Many2one(
-        "stock.picking", string="Return of the Old Unit", readonly=True, copy=False
+        "stock.picking",
+        string="Return of the Old Unit",
+        readonly=True,
+        copy=False,
+        check_company=True,
     )
     shipped_date = fields.Date(string="Shipped On", readonly=True, copy=False)
     returned_date = fields.Date(string="Returned On", readonly=True, copy=False)
@@ -300,10 +311,31 @@ class AftersalesWarrantyReplacement(models.Model):
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=self.env._("Check the returned unit"),
-                user_id=(self.ticket_id.user_id or self.env.user).id,
+                user_id=self._qc_inspector().id,
             )
 
+    def _qc_inspector(self):
+        """Who checks the returned unit: a QC inspector of the company, else
+        the request's responsible."""
+        self.ensure_one()
+        inspectors = (
+            self.env.ref(QC_GROUP)
+            .sudo()
+            .users.filtered(
+                lambda user: self.company_id in user.company_ids and user.active
+            )
+        )
+        return inspectors.sorted("id")[:1] or self.ticket_id.user_id or self.env.user
+
     def action_check(self):
+        users = self.env["res.users"]
+        if not (users._is_aftersales_manager() or self.env.user.has_group(QC_GROUP)):
+            raise AccessError(
+                self.env._(
+                    "Only a QC inspector or an after-sales manager records the "
+                    "check of a returned unit."
+                )
+            )
         self._check_state(("returned",), self.env._("checked"))
         for replacement in self:
             if not replacement.check_result:

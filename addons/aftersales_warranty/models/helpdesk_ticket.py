@@ -1,5 +1,13 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The warranty of a service request: the suggestion of the policy and the
+recorded decision (the registered unit is found in ``helpdesk_ticket_unit.py``,
+the request's documents are in ``helpdesk_ticket_documents.py``).
+
+Any class of request can check a unit's warranty: the suggestion needs only the
+product and its purchase data (or the registered unit), never the repair flow.
+"""
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -21,19 +29,7 @@ DECISION_FIELDS = frozenset(
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    # -- the unit and its warranty (SPEC §5) --------------------------------------
-    warranty_registration_id = fields.Many2one(
-        "aftersales.warranty.registration",
-        compute="_compute_warranty_registration_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index="btree_not_null",
-        tracking=True,
-        check_company=True,
-        help="The registered unit: found from the serial number, or from the "
-        "customer when he has a single unit of the product.",
-    )
+    # -- the warranty of the unit (SPEC §5) ----------------------------------------
     warranty_exclusion_id = fields.Many2one(
         "aftersales.warranty.exclusion",
         string="Excluded Cause",
@@ -100,72 +96,9 @@ class HelpdeskTicket(models.Model):
         help="The purchase data changed since the decision: the suggestion "
         "now differs from it.",
     )
-    # -- documents of the request ------------------------------------------------------
-    repair_order_ids = fields.One2many(
-        "repair.order",
-        "helpdesk_ticket_id",
-        string="Repair Orders",
-        groups="stock.group_stock_user",
-    )
-    repair_order_count = fields.Integer(
-        compute="_compute_stock_counts", groups="stock.group_stock_user"
-    )
-    picking_ids = fields.One2many(
-        "stock.picking",
-        "helpdesk_ticket_id",
-        string="Transfers",
-        groups="stock.group_stock_user",
-    )
-    picking_count = fields.Integer(
-        compute="_compute_stock_counts", groups="stock.group_stock_user"
-    )
-    replacement_ids = fields.One2many(
-        "aftersales.warranty.replacement", "ticket_id", string="Replacements"
-    )
-    replacement_count = fields.Integer(compute="_compute_aftersales_counts")
-    loan_ids = fields.One2many("aftersales.warranty.loan", "ticket_id", string="Loans")
-    loan_count = fields.Integer(compute="_compute_aftersales_counts")
-
     # ---------------------------------------------------------------------------
     # computes
     # ---------------------------------------------------------------------------
-
-    @api.depends("lot_id", "product_id", "partner_id")
-    def _compute_warranty_registration_id(self):
-        # sudo: whoever logs a request (even from the portal) gets the unit found
-        registrations = self.env["aftersales.warranty.registration"].sudo()
-        lots = self.lot_id
-        by_unit = {
-            (r.product_id, r.lot_id): r
-            for r in (
-                registrations.search([("lot_id", "in", lots.ids)]) if lots else ()
-            )
-        }
-        for ticket in self:
-            found = registrations
-            if ticket.lot_id:
-                found = by_unit.get((ticket.product_id, ticket.lot_id), registrations)
-            elif ticket.product_id:
-                current = ticket.sudo().warranty_registration_id
-                owner = ticket.partner_id.commercial_partner_id
-                candidates = registrations
-                if owner:
-                    candidates = registrations.search(
-                        [
-                            ("product_id", "=", ticket.product_id.id),
-                            ("partner_id", "child_of", owner.id),
-                        ],
-                        limit=2,
-                    )
-                if len(candidates) == 1:
-                    found = candidates
-                elif (
-                    current.product_id == ticket.product_id
-                    and not current.lot_id
-                    and (not owner or current.partner_id.commercial_partner_id == owner)
-                ):
-                    found = current  # chosen by hand among several units
-            ticket.warranty_registration_id = found.sudo(False)
 
     def _warranty_day(self):
         """The day the request was received, in the service team's time zone."""
@@ -272,6 +205,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends_context("lang")
     @api.depends(
+        "product_id",
         "warranty_suggestion",
         "warranty_end_date",
         "warranty_months",
@@ -304,9 +238,7 @@ class HelpdeskTicket(models.Model):
                 basis=basis,
             )
         if state == rules.NO_WARRANTY:
-            return self.env._(
-                "The product has no warranty period (%(basis)s).", basis=basis
-            )
+            return self._warranty_explain_no_period(basis)
         details = {
             "policy": self.warranty_policy_id.name or self.env._("contract"),
             "months": self.warranty_months,
@@ -333,6 +265,29 @@ class HelpdeskTicket(models.Model):
             **details,
         )
 
+    def _warranty_explain_no_period(self, basis):
+        """No period applies: say why, and where an administrator sets one."""
+        policy = self.warranty_policy_id
+        if policy.kind == "custom":
+            return self.env._(
+                "%(product)s is covered by contract only (%(policy)s) and no "
+                "contract of the customer covers it (%(basis)s): add the period "
+                "to a warranty contract in After-sales > Warranty > Warranty "
+                "Contracts.",
+                product=self.product_id.display_name,
+                policy=policy.name,
+                basis=basis,
+            )
+        return self.env._(
+            "%(product)s has no warranty period (%(basis)s): neither the product "
+            "nor its category %(category)s has a warranty policy. Set one in "
+            "After-sales > Warranty > Warranty Periods by Category, or on the "
+            "product form.",
+            product=self.product_id.display_name,
+            category=self.product_id.categ_id.display_name or "-",
+            basis=basis,
+        )
+
     @api.depends("warranty_decision")
     def _compute_warranty_free(self):
         for ticket in self:
@@ -347,45 +302,9 @@ class HelpdeskTicket(models.Model):
                 and ticket.warranty_decision != ticket.warranty_suggestion
             )
 
-    @api.depends("replacement_ids", "loan_ids")
-    def _compute_aftersales_counts(self):
-        for ticket in self:
-            ticket.replacement_count = len(ticket.replacement_ids)
-            ticket.loan_count = len(ticket.loan_ids)
-
-    @api.depends("repair_order_ids", "picking_ids")
-    def _compute_stock_counts(self):
-        for ticket in self:
-            ticket.repair_order_count = len(ticket.repair_order_ids)
-            ticket.picking_count = len(ticket.picking_ids)
-
     # ---------------------------------------------------------------------------
     # onchanges, CRUD
     # ---------------------------------------------------------------------------
-
-    @api.onchange("warranty_registration_id")
-    def _onchange_warranty_registration_id(self):
-        self._warranty_fill_from_registration()
-
-    def _warranty_fill_from_registration(self):
-        """Complete the purchase data of the request from its registered unit."""
-        for ticket in self:
-            registration = ticket.sudo().warranty_registration_id
-            if not registration:
-                continue
-            values = {}
-            if not ticket.product_id:
-                values["product_id"] = registration.product_id.id
-            if not ticket.lot_id and registration.lot_id:
-                values["lot_id"] = registration.lot_id.id
-            if not ticket.partner_id:
-                values["partner_id"] = registration.partner_id.id
-            if not ticket.purchase_date:
-                values["purchase_date"] = registration.purchase_date
-            if not ticket.proof_reference and registration.proof_reference:
-                values["proof_reference"] = registration.proof_reference
-            if values:
-                ticket.update(values)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -504,84 +423,3 @@ class HelpdeskTicket(models.Model):
                         purpose=purpose,
                     )
                 )
-
-    def action_create_repair(self):
-        self.ensure_one()
-        self._warranty_check_decided(self.env._("creating a repair order"))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Repair Order"),
-            "res_model": "repair.order",
-            "view_mode": "form",
-            "target": "current",
-            "context": {
-                "default_helpdesk_ticket_id": self.id,
-                "default_partner_id": self.partner_id.id,
-                "default_product_id": self.product_id.id,
-                "default_lot_id": self.lot_id.id,
-                "default_company_id": self.company_id.id,
-            },
-        }
-
-    def _aftersales_window(self, xmlid, records, default_vals):
-        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
-        action.update(
-            domain=[("id", "in", records.ids)],
-            context={f"default_{k}": v for k, v in default_vals.items()},
-        )
-        if len(records) == 1:
-            action.update(view_mode="form", views=[(False, "form")], res_id=records.id)
-        return action
-
-    def action_view_repairs(self):
-        self.ensure_one()
-        return self._aftersales_window(
-            "repair.action_repair_order_tree",
-            self.repair_order_ids,
-            {"helpdesk_ticket_id": self.id, "partner_id": self.partner_id.id},
-        )
-
-    def action_view_replacements(self):
-        self.ensure_one()
-        return self._aftersales_window(
-            "aftersales_warranty.aftersales_warranty_replacement_action",
-            self.replacement_ids,
-            {"ticket_id": self.id},
-        )
-
-    def action_view_loans(self):
-        self.ensure_one()
-        return self._aftersales_window(
-            "aftersales_warranty.aftersales_warranty_loan_action",
-            self.loan_ids,
-            {"ticket_id": self.id},
-        )
-
-    def action_view_pickings(self):
-        self.ensure_one()
-        return self._aftersales_window(
-            "stock.action_picking_tree_all", self.picking_ids, {}
-        )
-
-    def action_new_replacement(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Replacement"),
-            "res_model": "aftersales.warranty.replacement",
-            "view_mode": "form",
-            "target": "current",
-            "context": {"default_ticket_id": self.id},
-        }
-
-    def action_new_loan(self):
-        self.ensure_one()
-        self._warranty_check_decided(self.env._("lending a unit"))
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Loaner Unit"),
-            "res_model": "aftersales.warranty.loan",
-            "view_mode": "form",
-            "target": "current",
-            "context": {"default_ticket_id": self.id},
-        }

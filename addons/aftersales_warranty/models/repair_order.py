@@ -1,7 +1,19 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A repair's warranty and its quote: covered and charged parts, labour and
+travel, the customer's answer (the gate that holds the work back until he
+agreed is in ``repair_order_gate.py``).
+
+The after-sales rules apply to the repairs of a service request, and to every
+repair when the company opts in (Settings); other repairs keep Odoo's standard
+behaviour: "Under Warranty" prices all their parts at zero, nothing waits for
+a quote.
+"""
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from ..tools.chatter import post_note
 
 QUOTE_STATES = [
     ("not_needed", "Not Needed"),
@@ -64,6 +76,24 @@ class RepairOrder(models.Model):
     quote_validity_date = fields.Date(
         related="sale_order_id.validity_date", string="Quote Valid Until"
     )
+    aftersales_rules_apply = fields.Boolean(
+        string="After-Sales Rules",
+        compute="_compute_aftersales_rules_apply",
+        help="The repair belongs to a service request (or the company applies "
+        "the after-sales rules to every repair): covered and charged parts, "
+        "quote and customer consent before the work.",
+    )
+
+    @api.depends("helpdesk_ticket_id", "company_id.aftersales_repair_rules_all")
+    def _compute_aftersales_rules_apply(self):
+        for repair in self:
+            repair.aftersales_rules_apply = repair._aftersales_rules_apply()
+
+    def _aftersales_rules_apply(self):
+        self.ensure_one()
+        return bool(
+            self.helpdesk_ticket_id or self.company_id.aftersales_repair_rules_all
+        )
 
     @api.depends("helpdesk_ticket_id.warranty_free")
     def _compute_under_warranty(self):
@@ -105,7 +135,7 @@ class RepairOrder(models.Model):
     def _aftersales_is_chargeable(self):
         """The customer pays for something: a part, labour or travel."""
         self.ensure_one()
-        if not self.partner_id:
+        if not self.partner_id or not self._aftersales_rules_apply():
             return False
         charged_parts = self.move_ids.filtered(
             lambda m: (
@@ -133,7 +163,9 @@ class RepairOrder(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if {"labour_hours", "travel_quantity"} & set(vals):
-            self._aftersales_sync_charge_lines()
+            self.filtered(
+                lambda r: r._aftersales_rules_apply()
+            )._aftersales_sync_charge_lines()
         return result
 
     # ---------------------------------------------------------------------------
@@ -142,27 +174,32 @@ class RepairOrder(models.Model):
 
     def action_create_sale_order(self):
         action = super().action_create_sale_order()
+        ours = self.filtered(lambda r: r._aftersales_rules_apply())
         # the customer accepts a repair quote explicitly, by signing it
-        self.sale_order_id.filtered(lambda o: not o.require_signature).write(
+        ours.sale_order_id.filtered(lambda o: not o.require_signature).write(
             {"require_signature": True}
         )
-        self._aftersales_sync_charge_lines()
-        self.move_ids._aftersales_update_sale_price()
-        for repair in self.filtered("helpdesk_ticket_id"):
-            repair.helpdesk_ticket_id.message_post(
-                body=self.env._(
+        ours._aftersales_sync_charge_lines()
+        ours.move_ids._aftersales_update_sale_price()
+        for repair in ours.filtered("helpdesk_ticket_id"):
+            post_note(
+                repair.helpdesk_ticket_id,
+                self.env._(
                     "Quote %(quote)s prepared for repair %(repair)s.",
                     quote=repair.sale_order_id.name,
                     repair=repair.name,
                 ),
-                subtype_xmlid="mail.mt_note",
             )
         return action
 
     def _update_sale_order_line_price(self):
-        # per line: covered parts are free, charged parts keep their price
-        self.move_ids._aftersales_update_sale_price()
-        self._aftersales_sync_charge_lines()
+        ours = self.filtered(lambda r: r._aftersales_rules_apply())
+        # Odoo's own: "Under Warranty" makes every part free, or none
+        result = super(RepairOrder, self - ours)._update_sale_order_line_price()
+        # ours, per line: covered parts are free, charged parts keep their price
+        ours.move_ids._aftersales_update_sale_price()
+        ours._aftersales_sync_charge_lines()
+        return result
 
     def _aftersales_sync_charge_lines(self):
         """Labour and travel lines of the quote follow the repair."""
@@ -212,12 +249,12 @@ class RepairOrder(models.Model):
                     )
                 )
             order.action_confirm()
-            order.message_post(
-                body=self.env._(
+            post_note(
+                order,
+                self.env._(
                     "Accepted by the customer (recorded by %(user)s).",
                     user=self.env.user.name,
                 ),
-                subtype_xmlid="mail.mt_note",
             )
         return True
 
@@ -226,12 +263,12 @@ class RepairOrder(models.Model):
         for repair in self:
             order = repair._aftersales_open_quote()
             order._action_cancel()
-            order.message_post(
-                body=self.env._(
+            post_note(
+                order,
+                self.env._(
                     "Refused by the customer (recorded by %(user)s).",
                     user=self.env.user.name,
                 ),
-                subtype_xmlid="mail.mt_note",
             )
         return True
 
@@ -246,53 +283,3 @@ class RepairOrder(models.Model):
                 )
             )
         return order
-
-    # ---------------------------------------------------------------------------
-    # no work before the decision and the customer's acceptance
-    # ---------------------------------------------------------------------------
-
-    def action_repair_start(self):
-        self._aftersales_check_can_start()
-        return super().action_repair_start()
-
-    def _aftersales_check_can_start(self):
-        for repair in self:
-            ticket = repair.helpdesk_ticket_id
-            if ticket and not ticket.warranty_decision:
-                raise UserError(
-                    self.env._(
-                        "Repair %(repair)s cannot start: the warranty decision of "
-                        "%(ticket)s is not recorded yet.",
-                        repair=repair.name,
-                        ticket=ticket.display_name,
-                    )
-                )
-            if not repair.quote_required or repair.quote_state == "accepted":
-                continue
-            reason = repair._aftersales_quote_missing_reason()
-            raise UserError(
-                self.env._(
-                    "Repair %(repair)s cannot start: it is charged to the customer "
-                    "and %(reason)s.",
-                    repair=repair.name,
-                    reason=reason,
-                )
-            )
-
-    def _aftersales_quote_missing_reason(self):
-        self.ensure_one()
-        quote = self.sale_order_id.name or ""
-        state = self.quote_state
-        if state == "draft":
-            return self.env._("the quote %(quote)s was not sent yet", quote=quote)
-        if state == "sent":
-            return self.env._(
-                "the customer has not accepted %(quote)s yet", quote=quote
-            )
-        if state == "refused":
-            return self.env._("the customer refused %(quote)s", quote=quote)
-        if state == "expired":
-            return self.env._(
-                "%(quote)s expired before the customer accepted it", quote=quote
-            )
-        return self.env._("no quote was made for the customer yet")

@@ -46,6 +46,13 @@ class ResCompany(models.Model):
         domain="[('usage', '=', 'internal')]",
         help="Where replaced units arrive to be checked.",
     )
+    aftersales_repair_rules_all = fields.Boolean(
+        string="After-Sales Rules for Every Repair",
+        help="Repairs without a service request follow the after-sales rules "
+        "too: per-part warranty cover, no work before the customer accepted "
+        "the quote and agreed to the parts. Off: they keep Odoo's standard "
+        "repair flow ('Under Warranty' makes all their parts free).",
+    )
     aftersales_labour_product_id = fields.Many2one(
         "product.product",
         string="Repair Labour",

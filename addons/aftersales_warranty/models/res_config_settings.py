@@ -1,6 +1,8 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from markupsafe import Markup
+
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -21,9 +23,39 @@ class ResConfigSettings(models.TransientModel):
     aftersales_return_location_id = fields.Many2one(
         related="company_id.aftersales_return_location_id", readonly=False
     )
+    aftersales_repair_rules_all = fields.Boolean(
+        related="company_id.aftersales_repair_rules_all", readonly=False
+    )
     aftersales_labour_product_id = fields.Many2one(
         related="company_id.aftersales_labour_product_id", readonly=False
     )
     aftersales_travel_product_id = fields.Many2one(
         related="company_id.aftersales_travel_product_id", readonly=False
     )
+    aftersales_warranty_overview = fields.Html(
+        string="Warranty Periods by Category",
+        compute="_compute_aftersales_warranty_overview",
+        sanitize=False,
+    )
+
+    @api.depends("company_id")
+    def _compute_aftersales_warranty_overview(self):
+        categories = self.env["product.category"]
+        overview = categories._aftersales_warranty_overview()
+        items = []
+        for policy, months, names, more in overview:
+            if policy:
+                label = self.env._(
+                    "%(policy)s: %(months)s months", policy=policy.name, months=months
+                )
+            else:
+                label = self.env._("No warranty period (a contract may cover them)")
+            text = ", ".join(names)
+            if more > 0:
+                text = self.env._(
+                    "%(names)s and %(count)s more", names=text, count=more
+                )
+            items.append(Markup("<li><strong>%s</strong> - %s</li>") % (label, text))
+        html = Markup('<ul class="mb-0 ps-3">%s</ul>') % Markup("").join(items)
+        for settings in self:
+            settings.aftersales_warranty_overview = html

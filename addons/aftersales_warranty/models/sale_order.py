@@ -8,8 +8,23 @@ class SaleOrder(models.Model):
 
     def _action_confirm(self):
         result = super()._action_confirm()
+        self._aftersales_consent_to_parts()
         self._aftersales_tell_tickets(accepted=True)
         return result
+
+    def _aftersales_consent_to_parts(self):
+        """Accepting a repair quote is consenting to the parts it lists."""
+        # sudo: the customer accepts on the portal
+        for order in self.sudo():
+            for repair in order.repair_order_ids:
+                if not repair._aftersales_rules_apply():
+                    continue
+                repair.move_ids.filtered(
+                    lambda m, order=order: (
+                        m.sale_line_id.order_id == order
+                        and m._aftersales_needs_consent()
+                    )
+                )._aftersales_set_consent("quote")
 
     def _action_cancel(self):
         result = super()._action_cancel()

@@ -13,13 +13,24 @@ class SaleOrderLine(models.Model):
         help="Labour or travel of a repair quote.",
     )
     aftersales_repair_id = fields.Many2one(
-        "repair.order", string="Charged Repair", copy=False, index="btree_not_null"
+        "repair.order",
+        string="Charged Repair",
+        copy=False,
+        index="btree_not_null",
+        check_company=True,
     )
 
     def _aftersales_set_free(self, free):
-        """Make quote lines free (warranty) or give them back their price."""
+        """Make quote lines free (warranty) or give them back their price.
+
+        Lines of a confirmed quote follow too until they are invoiced: a part
+        added after the acceptance is priced by its cover, and a price that
+        rises waits for the customer's consent (``repair_order_gate.py``).
+        """
         for line in self:
-            if line.order_id.state not in ("draft", "sent"):
+            if line.order_id.state not in ("draft", "sent", "sale") or (
+                line.qty_invoiced
+            ):
                 continue
             if free:
                 if line.price_unit or line.technical_price_unit:

@@ -19,6 +19,7 @@ class StockPicking(models.Model):
         index="btree_not_null",
         copy=False,
         readonly=True,
+        check_company=True,
     )
     aftersales_loan_id = fields.Many2one(
         "aftersales.warranty.loan",
@@ -26,7 +27,18 @@ class StockPicking(models.Model):
         index="btree_not_null",
         copy=False,
         readonly=True,
+        check_company=True,
     )
+
+    @api.constrains(
+        "helpdesk_ticket_id", "aftersales_replacement_id", "aftersales_loan_id"
+    )
+    def _check_aftersales_company(self):
+        # stock.picking does not check its links by itself (no
+        # _check_company_auto): the after-sales documents are checked here
+        self._check_company(
+            ["helpdesk_ticket_id", "aftersales_replacement_id", "aftersales_loan_id"]
+        )
 
     def _action_done(self):
         result = super()._action_done()

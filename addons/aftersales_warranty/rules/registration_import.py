@@ -10,17 +10,37 @@ problem becomes a :class:`Problem` with a code and parameters, which the Odoo
 layer turns into a translated sentence. Lines are numbered as the spreadsheet
 shows them: the header is line 1.
 
+Real files carry more than the import needs: columns it does not know (备注,
+地址, 门店, ...) are ignored and listed. Dates come as date cells, Excel serial
+numbers or text; text is read year first (2025-11-30, 2025/11/30, 2025.11.30,
+2025年11月30日, 20251130, full-width digits too), or year last when only one
+reading is a date (30/11/2025); a text that can be read as two different days
+(01/02/2025) or has a two-digit year is refused as ambiguous. A row without an
+invoice number is imported with a warning: its unit has no proof of purchase.
+
 What needs the database (phone numbers, products, serial numbers already
 registered) is checked by the Odoo layer on the rows this module accepts.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date
+
+from .cells import (  # noqa: F401  (the readers' vocabulary, used by the Odoo layer)
+    EXACT_INTEGER_LIMIT,
+    MAX_EXCEL_SERIAL,
+    CellError,
+    CellProblem,
+    date_to_excel_serial,
+    date_value,
+    excel_serial_to_date,
+    is_blank,
+    shorten,
+    text_value,
+)
 
 
 @dataclass(frozen=True)
@@ -76,17 +96,6 @@ CHANNELS = {
 
 #: no registration is older than this
 EARLIEST_PURCHASE = date(1980, 1, 1)
-#: Excel stores numbers as doubles: integers above this have lost digits
-EXACT_INTEGER_LIMIT = 10**15
-#: the largest Excel date serial (9999-12-31)
-MAX_EXCEL_SERIAL = 2958465
-
-
-@dataclass(frozen=True)
-class CellError:
-    """An error value of a cell, such as ``#DIV/0!`` or ``#REF!``."""
-
-    text: str = "#ERROR"
 
 
 @dataclass(frozen=True)
@@ -101,6 +110,8 @@ class Problem:
     line: int = 0
     column: str | None = None
     params: dict = field(default_factory=dict, hash=False, compare=False)
+    #: the row is imported all the same; the user is told
+    warning: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,19 +135,16 @@ class SheetCheck:
     file_problems: list[Problem] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: about rows that are imported all the same
+    warnings: list[Problem] = field(default_factory=list)
+    #: header labels of the columns the import does not read
+    ignored_columns: list[str] = field(default_factory=list)
     row_count: int = 0
 
     @property
     def readable(self) -> bool:
         """The header is right: rows can be imported."""
         return not self.file_problems
-
-
-class CellProblem(ValueError):
-    def __init__(self, code, **params):
-        super().__init__(code)
-        self.code = code
-        self.params = params
 
 
 # -- header ----------------------------------------------------------------------
@@ -166,8 +174,12 @@ def _is_chinese(text: str) -> bool:
     return any("\u4e00" <= char <= "\u9fff" for char in text)
 
 
-def map_header(cells: Sequence) -> tuple[dict[str, int], list[Problem]]:
-    """``{column key: index}`` of a header row, and what is wrong with it."""
+def map_header(cells: Sequence) -> tuple[dict[str, int], list[Problem], list[str]]:
+    """``({column key: index}, problems, ignored labels)`` of a header row.
+
+    A column the import does not know is ignored (its label is returned); a
+    missing required column or a column given twice is a problem.
+    """
     mapping, problems = {}, []
     unknown, duplicates = [], []
     for index, cell in enumerate(cells):
@@ -176,124 +188,17 @@ def map_header(cells: Sequence) -> tuple[dict[str, int], list[Problem]]:
             continue
         key = _ALIASES.get(label)
         if key is None:
-            unknown.append(_short(cell))
+            unknown.append(shorten(cell))
         elif key in mapping:
-            duplicates.append(_short(cell))
+            duplicates.append(shorten(cell))
         else:
             mapping[key] = index
     missing = [c.key for c in COLUMNS if c.required and c.key not in mapping]
     if missing:
         problems.append(Problem("missing_columns", 1, params={"columns": missing}))
-    if unknown:
-        problems.append(Problem("unknown_columns", 1, params={"columns": unknown}))
     if duplicates:
         problems.append(Problem("duplicate_columns", 1, params={"columns": duplicates}))
-    return mapping, problems
-
-
-def _short(value, limit=40) -> str:
-    text = value.text if isinstance(value, CellError) else str(value)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# -- cells -----------------------------------------------------------------------
-
-
-def is_blank(value) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def text_value(value, max_length: int = 128) -> str | None:
-    """The text of a cell: numbers as written (13800138000, not 13800138000.0)."""
-    if is_blank(value):
-        return None
-    if isinstance(value, CellError):
-        raise CellProblem("error_value", value=value.text)
-    if isinstance(value, bool):
-        raise CellProblem("not_text", value=str(value).upper())
-    if isinstance(value, datetime | date | time):
-        raise CellProblem("not_text", value=value.isoformat())
-    if isinstance(value, timedelta):
-        raise CellProblem("not_text", value=str(value))
-    if isinstance(value, int | float):
-        if isinstance(value, float) and not math.isfinite(value):
-            raise CellProblem("not_text", value=str(value))
-        if value == int(value):
-            if abs(value) >= EXACT_INTEGER_LIMIT:
-                raise CellProblem("number_too_large", value=f"{value:.6g}")
-            text = str(int(value))
-        else:
-            text = repr(float(value))
-    else:
-        text = " ".join(str(value).split())
-    if len(text) > max_length:
-        raise CellProblem("too_long", length=len(text), max=max_length)
-    return text
-
-
-_DATE_PATTERNS = (
-    # 2025-11-30, 2025/11/30, 2025.11.30, with an optional time after it
-    re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:[ T].*)?"),
-    # 2025年11月30日
-    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?:\s.*)?"),
-    # 20251130
-    re.compile(r"(\d{4})(\d{2})(\d{2})"),
-)
-
-
-def excel_serial_to_date(serial: float, datemode: int = 0) -> date:
-    """The day of an Excel date serial (``datemode`` 1: the 1904 system)."""
-    if isinstance(serial, bool) or not math.isfinite(serial):
-        raise CellProblem("bad_date", value=str(serial))
-    days = int(serial)  # the fraction is the time of day
-    if datemode == 1:
-        if not 0 <= days <= MAX_EXCEL_SERIAL - 1462:
-            raise CellProblem("bad_date", value=_number_text(serial))
-        return date(1904, 1, 1) + timedelta(days=days)
-    if not 1 <= days <= MAX_EXCEL_SERIAL:
-        raise CellProblem("bad_date", value=_number_text(serial))
-    if days == 60:  # Lotus 1-2-3's 29 February 1900, which did not exist
-        raise CellProblem("bad_date", value="1900-02-29")
-    return date(1899, 12, 31 if days < 60 else 30) + timedelta(days=days)
-
-
-def date_to_excel_serial(day: date, datemode: int = 0) -> int:
-    """The inverse of :func:`excel_serial_to_date` (whole days)."""
-    if datemode == 1:
-        return (day - date(1904, 1, 1)).days
-    serial = (day - date(1899, 12, 30)).days
-    return serial if serial >= 61 else serial - 1
-
-
-def _number_text(value) -> str:
-    return f"{value:.6g}" if isinstance(value, float) else str(value)
-
-
-def date_value(value, datemode: int = 0) -> date | None:
-    """The day a cell holds: a date cell, an Excel serial, or text (year first)."""
-    if is_blank(value):
-        return None
-    if isinstance(value, CellError):
-        raise CellProblem("error_value", value=value.text)
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, bool):
-        raise CellProblem("bad_date", value=str(value).upper())
-    if isinstance(value, int | float):
-        return excel_serial_to_date(value, datemode)
-    text = " ".join(str(value).split())
-    for pattern in _DATE_PATTERNS:
-        match = pattern.fullmatch(text)
-        if match:
-            year, month, day = (int(part) for part in match.groups())
-            try:
-                return date(year, month, day)
-            except ValueError:
-                break
-    raise CellProblem("bad_date", value=_short(text))
+    return mapping, problems, unknown
 
 
 def channel_value(value) -> str | None:
@@ -307,7 +212,7 @@ def channel_value(value) -> str | None:
             return key
     raise CellProblem(
         "unknown_channel",
-        value=_short(text),
+        value=shorten(text),
         allowed=[en for en, _zh in CHANNELS.values()],
     )
 
@@ -384,7 +289,7 @@ def check_rows(
     if header is None or all(is_blank(c) for c in header):
         result.file_problems.append(Problem("no_header", 1))
         return result
-    mapping, problems = map_header(header)
+    mapping, problems, result.ignored_columns = map_header(header)
     if problems:
         result.file_problems.extend(problems)
         return result
@@ -396,6 +301,7 @@ def check_rows(
             )
             result.rows.clear()
             result.problems.clear()
+            result.warnings.clear()
             return result
         if all(is_blank(c) for c in cells):
             continue
@@ -417,6 +323,10 @@ def check_rows(
                 seen[key] = line
         if row is not None:
             result.rows.append(row)
+            if not row.invoice:
+                result.warnings.append(
+                    Problem("no_invoice", line, "invoice", warning=True)
+                )
         result.problems.extend(row_problems)
     if not result.row_count:
         result.file_problems.append(Problem("no_rows", 2))

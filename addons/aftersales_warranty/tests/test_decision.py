@@ -185,3 +185,62 @@ class TestDecision(WarrantyCommon):
             self.assertEqual(form.lot_id, lot)
             self.assertEqual(form.purchase_date, date(2026, 1, 10))
             self.assertEqual(form.warranty_suggestion, "in_warranty")
+
+    def test_a_policy_question_checks_the_warranty_without_a_repair(self):
+        """Class C: the customer asks whether his unit is still covered."""
+        lot = self._lot("AC-T-POLICY")
+        registration = self._register(lot, purchase_date=date(2026, 1, 10))
+        with Form(self.env["helpdesk.ticket"].with_user(self.agent)) as form:
+            form.name = "Is my air conditioner still covered?"
+            form.description = "<p>Asks about the warranty.</p>"
+            form.inquiry_class = "c"
+            form.team_id = self.team
+            form.partner_id = self.customer
+            form.product_id = self.product
+            form.lot_id = lot
+            self.assertEqual(form.warranty_registration_id, registration)
+            self.assertEqual(form.warranty_suggestion, "in_warranty")
+        ticket = form.record
+        clocks = set(ticket.sudo().clock_ids.mapped("code"))
+        ticket.action_warranty_confirm()
+        self.assertEqual(ticket.warranty_decision, "in_warranty")
+        self.assertEqual(ticket.warranty_end_date, date(2027, 1, 10))
+        # still a policy question: no repair flow, no repair clock
+        self.assertEqual(ticket.inquiry_class, "c")
+        self.assertFalse(ticket.repair_registered_date)
+        self.assertFalse(ticket.repair_state)
+        self.assertEqual(set(ticket.sudo().clock_ids.mapped("code")), clocks)
+        self.assertNotIn("dispatch_review", clocks)
+
+    def test_a_usage_question_checks_by_purchase_date(self):
+        """Class A, no serial number: the purchase data of the request."""
+        ticket = self._ticket(
+            inquiry_class="a",
+            product_id=self.remote.id,
+            lot_id=False,
+            purchase_date=date(2026, 7, 1),
+            proof_reference="R-77",
+        )
+        self.assertEqual(ticket.warranty_suggestion, "in_warranty")
+        self.assertEqual(ticket.warranty_end_date, date(2026, 10, 1))
+        ticket.action_warranty_confirm()
+        self.assertFalse(ticket.repair_registered_date)
+        self.assertFalse(ticket.sudo().clock_ids.filtered(lambda c: c.code == "onsite"))
+
+    def test_a_product_without_a_period_says_where_to_set_it(self):
+        bare = self.env["product.category"].create({"name": "Test Bare Shelf"})
+        fan = self.env["product.product"].create(
+            {"name": "Test Fan", "type": "consu", "categ_id": bare.id}
+        )
+        ticket = self._ticket(product_id=fan.id, lot_id=False)
+        self.assertEqual(ticket.warranty_suggestion, "no_warranty")
+        note = ticket.warranty_suggestion_note
+        self.assertIn("Test Fan has no warranty period", note)
+        self.assertIn("Test Bare Shelf", note)
+        self.assertIn("Warranty Periods by Category", note)
+        # a custom product is covered by contract only: the note says so
+        lot = self._lot("CH-T-NOTE", self.custom_unit)
+        custom = self._ticket(product_id=self.custom_unit.id, lot_id=lot.id)
+        self.assertEqual(custom.warranty_suggestion, "no_warranty")
+        self.assertIn("covered by contract only", custom.warranty_suggestion_note)
+        self.assertIn("Warranty Contracts", custom.warranty_suggestion_note)

@@ -72,8 +72,12 @@ class TestImport(WarrantyCommon):
             self.env["stock.lot"].search_count([]),
         )
 
-    def _problems(self, wizard):
-        return [(p.line, p.column, p.message) for p in wizard.problem_ids]
+    def _problems(self, wizard, severity="error"):
+        return [
+            (p.line, p.column, p.message)
+            for p in wizard.problem_ids
+            if p.severity == severity
+        ]
 
     def test_valid_rows_are_imported(self):
         rows = [
@@ -106,13 +110,21 @@ class TestImport(WarrantyCommon):
         wizard.action_check()
         self.assertEqual(wizard.state, "checked")
         self.assertEqual((wizard.row_count, wizard.valid_count), (3, 3))
-        self.assertFalse(wizard.problem_ids)
+        self.assertFalse(self._problems(wizard))
+        # line 2: a known phone under another name, and no invoice number
+        self.assertEqual(
+            [(line, column) for line, column, _m in self._problems(wizard, "warning")],
+            [(2, "Customer"), (2, "Invoice Number")],
+        )
+        self.assertEqual(wizard.warning_row_count, 1)
         self.assertEqual(self._counts(), before)  # checking writes nothing
         wizard.action_import()
         self.assertEqual(wizard.state, "done")
         self.assertEqual(wizard.imported_count, 3)
+        self.assertEqual(len(self._problems(wizard, "warning")), 2)  # still shown
         first, second, third = wizard.registration_ids.sorted("id")
         self.assertEqual(first.partner_id, self.customer)
+        self.assertEqual(self.customer.name, "Test Customer")
         self.assertEqual(first.product_id, self.remote)
         self.assertEqual(first.warranty_end_date, date(2026, 11, 1))
         self.assertFalse(first.has_proof)
@@ -169,7 +181,7 @@ class TestImport(WarrantyCommon):
             ["Good Two", "13900000016", "Test AC", "AC-T-NEW-1", "2026-05-01"],
             ["Twice", "13900000017", "Test AC", "ac-t-new-1", "2026-05-01"],
             ["Future", "13900000018", "T-RC", None, "2027-01-01"],
-            ["Bad Date", "13900000019", "T-RC", None, "31/12/2025"],
+            ["Bad Date", "13900000019", "T-RC", None, "01/02/2025"],
             ["Error Cell", "#N/A", "T-RC", None, "2026-05-01"],
             ["=A2", "13900000020", "T-RC", None, "2026-05-01"],
             ["Huge", 1e20, "T-RC", None, "2026-05-01"],
@@ -212,7 +224,10 @@ class TestImport(WarrantyCommon):
         self.assertIn("already registered", messages[7, "Serial Number"])
         self.assertIn("already on line 8", messages[9, "Serial Number"])
         self.assertIn("in the future", messages[10, "Purchase Date"])
-        self.assertIn("31/12/2025 is not a date", messages[11, "Purchase Date"])
+        self.assertIn(
+            "01/02/2025 can be read as 2025-02-01 / 2025-01-02",
+            messages[11, "Purchase Date"],
+        )
         self.assertIn("#N/A", messages[12, "Phone"])
         self.assertIn("required", messages[13, "Customer"])
         self.assertIn("too large", messages[14, "Phone"])
@@ -225,7 +240,7 @@ class TestImport(WarrantyCommon):
             sorted(wizard.registration_ids.partner_id.mapped("name")),
             ["Good One", "Good Two"],
         )
-        self.assertEqual(len(wizard.problem_ids), 12)
+        self.assertEqual(len(self._problems(wizard)), 12)
 
     def test_a_wrongly_shaped_spreadsheet_imports_nothing(self):
         before = self._counts()
@@ -238,13 +253,74 @@ class TestImport(WarrantyCommon):
         self.assertEqual(self._counts(), before)
         self.assertFalse(wizard.problem_ids)
         self.assertIn("Serial Number", wizard.file_error)
-        self.assertIn("Colour", wizard.file_error)
+        self.assertNotIn("Colour", wizard.file_error)  # an extra column is no error
+        self.assertEqual(wizard.ignored_columns, "Colour")
         self.assertEqual(wizard.imported_count, 0)
         for shape in ([], [[None], [None]], [HEADER]):
             wizard = self._wizard(xlsx(shape), import_valid_rows=True)
             wizard.action_import()
             self.assertTrue(wizard.file_error)
             self.assertEqual(self._counts(), before)
+
+    def test_a_real_file_with_extra_columns_and_chinese_dates(self):
+        """A shop's export: remarks, address and store columns, dates as staff
+        write them, a customer already known by his phone under another name."""
+        header = ["备注", *template_header(chinese=True), "地址", "门店"]
+        rows = [
+            header,
+            [
+                "老客户",
+                "周先生",
+                "+86 137 0000 0001",
+                "T-RC",
+                None,
+                "2026/08/01",
+                "F-CN-1",
+                "门店",
+                "上海",
+                "徐汇店",
+            ],
+            ["", "李娜", "13900000051", "T-RC", None, "2026.07.15", None, None, "", ""],
+            [None, "王芳", "13900000052", "T-RC", None, "2026年6月3日", "F-CN-3"],
+            [None, "王小芳", "13900000052", "T-RC", None, datetime(2026, 5, 2), "F-4"],
+            [None, "赵磊", "13900000053", "T-RC", None, "03/04/2026", "F-CN-5"],
+        ]
+        wizard = self._wizard(xlsx(rows))
+        wizard.action_import()
+        self.assertIn("Nothing was imported: 1 row(s)", wizard.file_error)
+        self.assertEqual(wizard.ignored_columns, "备注, 地址, 门店")
+        self.assertEqual(self._problems(wizard)[0][:2], (6, "Purchase Date"))
+        self.assertIn("03/04/2026", self._problems(wizard)[0][2])
+        warnings = self._problems(wizard, "warning")
+        self.assertEqual(
+            [(line, column) for line, column, _m in warnings],
+            [(2, "Customer"), (3, "Invoice Number"), (5, "Customer")],
+        )
+        self.assertIn("Test Customer", warnings[0][2])
+        self.assertIn("周先生", warnings[0][2])
+        self.assertIn("line 4", warnings[2][2])
+        wizard.import_valid_rows = True
+        wizard.action_import()
+        self.assertEqual(wizard.imported_count, 4)
+        zhou, li, wang, wang_again = wizard.registration_ids.sorted("id")
+        self.assertEqual(zhou.partner_id, self.customer)
+        self.assertEqual(zhou.purchase_date, date(2026, 8, 1))
+        self.assertEqual(zhou.sales_channel, "store")
+        self.assertEqual(li.purchase_date, date(2026, 7, 15))
+        self.assertFalse(li.has_proof)
+        self.assertEqual(wang.purchase_date, date(2026, 6, 3))
+        self.assertEqual(wang_again.purchase_date, date(2026, 5, 2))
+        self.assertEqual(wang_again.partner_id, wang.partner_id)
+        self.assertEqual(wang.partner_id.name, "王芳")
+
+    def test_chinese_messages(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        rows = [HEADER, ["Li", "13900000061", "T-RC", None, "01/02/2026", "F"]]
+        wizard = self._wizard(xlsx(rows)).with_context(lang="zh_CN")
+        wizard.action_check()
+        self.assertEqual(wizard.problem_ids.column, "购买日期")
+        self.assertIn("2026-02-01 / 2026-01-02", wizard.problem_ids.message)
+        self.assertNotIn("can be read", wizard.problem_ids.message)
 
     def test_a_corrupt_file_imports_nothing_and_says_why(self):
         good = xlsx([HEADER, ["A", "13900000011", "T-RC", None, "2026-05-01"]])
@@ -295,7 +371,7 @@ class TestImport(WarrantyCommon):
         rows, _datemode = read_sheet(base64.b64decode(wizard.template_file))
         header = next(rows)
         self.assertEqual(list(header), HEADER)
-        self.assertEqual(map_header(header)[1], [])
+        self.assertEqual(map_header(header)[1:], ([], []))
         self.env["res.lang"]._activate_lang("zh_CN")
         chinese = wizard.with_context(lang="zh_CN")
         chinese.action_download_template()

@@ -143,3 +143,49 @@ class TestPolicy(WarrantyCommon):
                     }
                 )
             ]
+
+    def test_a_fresh_database_applies_the_default_periods(self):
+        """The module's data, not its demo, puts the periods on categories."""
+        everything = self.env.ref("product.product_category_all")
+        accessories = self.env.ref("aftersales_warranty.product_category_accessories")
+        custom = self.env.ref("aftersales_warranty.product_category_custom")
+        self.assertEqual(everything.aftersales_warranty_policy_id, self.main_policy)
+        self.assertEqual(accessories.aftersales_effective_policy_id.months, 3)
+        self.assertEqual(custom.aftersales_effective_policy_id, self.custom_policy)
+        saleable = self.env.ref("product.product_category_1")
+        self.assertEqual(saleable.aftersales_warranty_months, 12)
+        # a product created with the default category is a main unit
+        fan = self.env["product.product"].create({"name": "Test Fresh Fan"})
+        self.assertEqual(fan.categ_id, everything)
+        registration = self._register(product=fan, purchase_date=date(2026, 3, 1))
+        self.assertEqual(registration.warranty_end_date, date(2027, 3, 1))
+        cable = self.env["product.product"].create(
+            {"name": "Test Fresh Cable", "categ_id": accessories.id}
+        )
+        registration = self._register(product=cable, purchase_date=date(2026, 3, 1))
+        self.assertEqual(registration.warranty_end_date, date(2026, 6, 1))
+
+    def test_settings_show_which_categories_carry_which_period(self):
+        bare = self.env["product.category"].create({"name": "Test Bare Shelf"})
+        settings = self.env["res.config.settings"].create({})
+        overview = str(settings.aftersales_warranty_overview)
+        self.assertIn("Main Unit and Core Components: 12 months", overview)
+        self.assertIn("Accessories and Peripherals: 3 months", overview)
+        self.assertIn("No warranty period", overview)
+        none_part = overview.split("No warranty period")[1]
+        self.assertIn("Test Bare Shelf", none_part)
+        self.assertIn("Test Custom Units", none_part)
+        # the list behind the button: categories without a period first
+        categories = self.env["product.category"]
+        without = categories.search([("aftersales_has_warranty", "=", False)])
+        self.assertIn(bare, without)
+        self.assertIn(self.custom_category, without)
+        self.assertNotIn(self.accessories, without)
+        self.assertIn(
+            self.accessories,
+            categories.search([("aftersales_has_warranty", "=", True)]),
+        )
+        action = self.env.ref(
+            "aftersales_warranty.product_category_action_aftersales_warranty"
+        )
+        self.assertEqual(action.res_model, "product.category")

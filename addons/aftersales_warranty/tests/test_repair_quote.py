@@ -47,6 +47,16 @@ class QuoteCommon(WarrantyCommon):
     def _line(self, order, product):
         return order.order_line.filtered(lambda line: line.product_id == product)
 
+    def _consent(self, repair, how="in_person", user=None):
+        """The customer agrees to the parts, recorded with the wizard."""
+        action = repair.with_user(
+            user or self.repairer
+        ).action_aftersales_record_consent()
+        model = self.env[action["res_model"]].with_user(user or self.repairer)
+        with Form(model.with_context(**action["context"])) as form:
+            form.how = how
+        form.record.action_apply()
+
 
 @tagged("post_install", "-at_install")
 @freeze_time("2026-09-28 02:00:00")
@@ -103,6 +113,10 @@ class TestRepairQuote(QuoteCommon):
         repair.action_quote_accepted()
         self.assertEqual(order.state, "sale")
         self.assertEqual(repair.quote_state, "accepted")
+        # accepting the quote is consenting to the parts it lists
+        self.assertEqual(repair.move_ids.aftersales_consent_how, "quote")
+        self.assertTrue(repair.move_ids.aftersales_consent_charged)
+        self.assertFalse(repair.aftersales_blocker)
         self.assertIn(
             order.name, " ".join(ticket.message_ids.mapped("body")), "ticket told"
         )
@@ -164,11 +178,25 @@ class TestRepairQuote(QuoteCommon):
         battery.aftersales_exclusion_id = self.consumable
         self.assertEqual(self._line(order, self.battery).price_unit, 10.0)
 
-    def test_a_fully_covered_repair_starts_at_once(self):
+    def test_a_fully_covered_repair_starts_once_the_customer_agreed(self):
         ticket = self._decided_ticket(date(2026, 3, 1))
         repair = self._repair(ticket, parts=[(self.capacitor, 1, None)], labour_hours=1)
         self.assertFalse(repair.quote_required)
         self.assertEqual(repair.quote_state, "not_needed")
+        # free parts too are replaced only with the customer's consent
+        self.assertTrue(repair.aftersales_consent_pending)
+        with self.assertRaises(UserError) as error:
+            repair.action_repair_start()
+        self.assertIn("has not agreed yet", str(error.exception))
+        self.assertIn("Test Capacitor (1 Units)", str(error.exception))
+        self._consent(repair, how="phone")
+        move = repair.move_ids
+        self.assertEqual(
+            (move.aftersales_consent_how, move.aftersales_consent_user_id),
+            ("phone", self.repairer),
+        )
+        self.assertEqual(move.aftersales_consent_qty, 1)
+        self.assertIn("By Phone", ticket.message_ids[0].body)
         repair.action_repair_start()
         self.assertEqual(repair.state, "under_repair")
 

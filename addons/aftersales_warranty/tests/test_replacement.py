@@ -90,6 +90,9 @@ class TestReplacement(WarrantyCommon):
         with self.assertRaises(UserError):
             replacement.action_check()
         replacement.check_result = "fault_confirmed"
+        # the returned unit is checked by QC (or a manager), not by the agent
+        with self.assertRaises(AccessError):
+            replacement.with_user(self.agent).action_check()
         replacement.action_check()
         self.assertEqual(replacement.state, "done")
         self.assertEqual(replacement.checked_by_id, self.env.user)

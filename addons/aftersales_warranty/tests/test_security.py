@@ -113,3 +113,101 @@ class TestSecurity(WarrantyCommon):
             self.env["aftersales.warranty.registration.import"].with_user(
                 self.engineer
             ).create({})
+
+    def test_cross_company_links_are_refused(self):
+        """Every company-bound link of the warranty documents is checked."""
+        env = self.env
+        other = self.other_company
+        other_lot = env["stock.lot"].create(
+            {
+                "name": "AC-T-OTHER",
+                "product_id": self.product.id,
+                "company_id": other.id,
+            }
+        )
+        other_partner = env["res.partner"].create(
+            {"name": "Other Co Customer", "company_id": other.id}
+        )
+        other_product = env["product.product"].create(
+            {"name": "Other Co Part", "company_id": other.id}
+        )
+        other_warehouse = env["stock.warehouse"].create(
+            {"name": "Other Co Warehouse", "code": "OTH", "company_id": other.id}
+        )
+        registration = self._register(self.lot)
+        ticket = self._create_repair()
+        self.assertEqual(ticket.warranty_registration_id, registration)
+        ticket.action_warranty_confirm()
+        other_registration = env["aftersales.warranty.registration"].create(
+            {
+                "company_id": other.id,
+                "partner_id": self.customer.id,
+                "product_id": self.product.id,
+                "lot_id": other_lot.id,
+                "purchase_date": date(2026, 1, 1),
+            }
+        )
+        attempts = {
+            "registration customer": lambda: registration.write(
+                {"partner_id": other_partner.id}
+            ),
+            "request's unit": lambda: ticket.write(
+                {"warranty_registration_id": other_registration.id}
+            ),
+            "contract customer": lambda: env["aftersales.warranty.contract"].create(
+                {
+                    "name": "C-OTHER",
+                    "partner_id": other_partner.id,
+                    "date_start": date(2026, 1, 1),
+                }
+            ),
+            "contract product": lambda: env["aftersales.warranty.contract"].create(
+                {
+                    "name": "C-OTHER-2",
+                    "partner_id": self.customer.id,
+                    "date_start": date(2026, 1, 1),
+                    "line_ids": [
+                        Command.create({"product_id": other_product.id, "months": 6})
+                    ],
+                }
+            ),
+            "replacement warehouse": lambda: env[
+                "aftersales.warranty.replacement"
+            ].create(
+                {
+                    "ticket_id": ticket.id,
+                    "warehouse_id": other_warehouse.id,
+                    "reason": "x",
+                }
+            ),
+            "loaner unit": lambda: env["aftersales.warranty.loan"].create(
+                {
+                    "ticket_id": ticket.id,
+                    "product_id": self.product.id,
+                    "lot_id": other_lot.id,
+                }
+            ),
+            "repair's request": lambda: env["repair.order"].create(
+                {
+                    "company_id": other.id,
+                    "picking_type_id": other_warehouse.repair_type_id.id,
+                    "helpdesk_ticket_id": ticket.id,
+                    "partner_id": self.customer.id,
+                }
+            ),
+            "transfer's request": lambda: env["stock.picking"].create(
+                {
+                    "picking_type_id": other_warehouse.out_type_id.id,
+                    "helpdesk_ticket_id": ticket.id,
+                }
+            ),
+        }
+        for name, attempt in attempts.items():
+            with (
+                self.subTest(name),
+                self.assertRaises(UserError) as error,
+                self.env.cr.savepoint(),
+            ):
+                attempt()
+            self.assertIn("Incompatible companies", str(error.exception), name)
+        self.assertEqual(ticket.warranty_registration_id.company_id, self.company)

@@ -1,2 +1,5 @@
 from . import aftersales_warranty_registration_import
+from . import aftersales_warranty_registration_import_check
+from . import aftersales_warranty_registration_import_write
 from . import helpdesk_ticket_warranty_override
+from . import repair_order_part_consent

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 
 from ..models.aftersales_warranty_registration import WARRANTY_STATES
 from ..rules import warranty as rules
+from ..tools.chatter import post_note
 
 
 class HelpdeskTicketWarrantyOverride(models.TransientModel):
@@ -58,14 +59,14 @@ class HelpdeskTicketWarrantyOverride(models.TransientModel):
         if self.decision == rules.EXCLUDED or self.exclusion_id:
             values["warranty_exclusion_id"] = self.exclusion_id.id
         ticket.write(values)
-        ticket.message_post(
-            body=self.env._(
+        post_note(
+            ticket,
+            self.env._(
                 "Warranty decision overridden: %(decision)s (suggested: "
                 "%(suggestion)s). Reason: %(reason)s",
                 decision=labels[self.decision],
                 suggestion=labels.get(ticket.warranty_suggestion, "-"),
                 reason=self.reason.strip(),
             ),
-            subtype_xmlid="mail.mt_note",
         )
         return {"type": "ir.actions.act_window_close"}

@@ -1,0 +1,209 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The quote gate on every path of the work (SPEC §4): starting the repair,
+parts added after the start, finishing the repair, and the engineer's dispatch
+order marked done; the customer's consent to every part, free ones included."""
+
+from datetime import date
+
+from odoo import Command
+from odoo.exceptions import UserError
+from odoo.tests import Form, freeze_time, tagged
+
+from .test_repair_quote import QuoteCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time("2026-09-28 02:00:00")
+class TestRepairGate(QuoteCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for part in (cls.capacitor, cls.battery, cls.remote):
+            cls._stock(part, 10)
+
+    def _accepted(self, repair):
+        repair.action_create_sale_order()
+        repair.sale_order_id.action_quotation_sent()
+        repair.action_quote_accepted()
+        return repair.sale_order_id
+
+    def _add_part(self, repair, product, quantity=1, exclusion=None):
+        with (
+            Form(repair.with_user(self.repairer)) as form,
+            form.move_ids.new() as line,
+        ):
+            line.repair_line_type = "add"
+            line.product_id = product
+            line.product_uom_qty = quantity
+            if exclusion:
+                line.aftersales_exclusion_id = exclusion
+        return repair.move_ids.filtered(lambda m: m.product_id == product)
+
+    def _end(self, repair):
+        """The engineer finishes the repair with the parts used."""
+        repair.action_assign()
+        self.assertEqual(
+            repair.move_ids.mapped("quantity"),
+            repair.move_ids.mapped("product_uom_qty"),
+        )
+        repair.action_repair_end()
+        self.assertEqual(repair.state, "done")
+
+    def _dispatch(self, ticket):
+        return self.env["aftersales.dispatch.order"].create(
+            {"ticket_id": ticket.id, "engineer_id": self.zhang.id}
+        )
+
+    def test_a_charged_part_added_after_the_start_waits_for_consent(self):
+        ticket = self._decided_ticket(date(2025, 1, 5))  # expired: charged
+        repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
+        order = self._accepted(repair)
+        repair.action_repair_start()
+        # on site, the engineer finds a second part to replace
+        battery = self._add_part(repair, self.battery, 2)
+        self.assertTrue(battery.aftersales_consent_pending)
+        self.assertEqual(self._line(order, self.battery).price_unit, 10.0)
+        self.assertEqual(repair.quote_state, "accepted")
+        self.assertIn("Test Remote Battery (2 Units)", repair.aftersales_blocker)
+        with self.assertRaises(UserError) as error:
+            repair.action_repair_end()
+        self.assertIn("cannot be finished", str(error.exception))
+        self.assertEqual(repair.state, "under_repair")
+        # the customer agrees on the phone to pay for it
+        self._consent(repair, how="phone")
+        self.assertTrue(battery.aftersales_consent_charged)
+        self.assertIn("Test Remote Battery", order.message_ids[0].body)
+        self._end(repair)
+
+    def test_a_free_part_added_after_the_start_needs_consent_too(self):
+        ticket = self._decided_ticket(date(2026, 3, 1))  # in warranty
+        repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
+        self._consent(repair)
+        repair.action_repair_start()
+        remote = self._add_part(repair, self.remote)
+        self.assertTrue(remote.aftersales_warranty_covered)
+        with self.assertRaises(UserError):
+            repair.action_repair_end()
+        self._consent(repair, how="signed")
+        # more of a part than agreed: agreed again
+        repair.move_ids.filtered(lambda m: m.product_id == self.capacitor).write(
+            {"product_uom_qty": 3}
+        )
+        self.assertIn("Test Capacitor (3 Units)", repair.aftersales_blocker)
+        self._consent(repair)
+        self._end(repair)
+
+    def test_a_covered_part_that_becomes_charged_is_agreed_again(self):
+        ticket = self._decided_ticket(date(2026, 3, 1))
+        repair = self._repair(
+            ticket,
+            parts=[(self.capacitor, 1, None), (self.battery, 1, self.consumable)],
+        )
+        order = self._accepted(repair)
+        repair.action_repair_start()
+        capacitor = repair.move_ids.filtered(lambda m: m.product_id == self.capacitor)
+        self.assertEqual(self._line(order, self.capacitor).price_unit, 0.0)
+        # the engineer finds water in the unit: the capacitor is not covered
+        capacitor.aftersales_exclusion_id = self.water
+        self.assertEqual(self._line(order, self.capacitor).price_unit, 40.0)
+        self.assertTrue(capacitor.aftersales_consent_pending)
+        with self.assertRaises(UserError):
+            repair.action_repair_end()
+        self._consent(repair)
+        self._end(repair)
+
+    def test_a_charged_part_without_an_accepted_quote_cannot_be_agreed_alone(self):
+        ticket = self._decided_ticket(date(2026, 3, 1))
+        repair = self._repair(ticket, parts=[(self.battery, 1, self.consumable)])
+        self.assertTrue(repair.quote_required)
+        wizard = (
+            self.env["repair.order.part.consent"]
+            .with_user(self.repairer)
+            .create({"repair_id": repair.id, "how": "phone"})
+        )
+        self.assertIn("charged", wizard.part_summary)
+        with self.assertRaises(UserError) as error:
+            wizard.action_apply()
+        self.assertIn("by accepting the quote", str(error.exception))
+
+    def test_the_dispatch_order_waits_for_the_quote(self):
+        ticket = self._decided_ticket(date(2025, 1, 5))
+        order = self._dispatch(ticket)
+        engineer = self.zhang.user_id
+        # charged, and nothing accepted: the engineer cannot close his job
+        with self.assertRaises(UserError) as error:
+            order.with_user(engineer).action_done()
+        self.assertIn("charged to the customer (Expired)", str(error.exception))
+        repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
+        with self.assertRaises(UserError) as error:
+            order.with_user(engineer).action_done()
+        self.assertIn(repair.name, str(error.exception))
+        self.assertIn("no quote was made", str(error.exception))
+        self.assertEqual(order.state, "dispatched")
+        self._accepted(repair)
+        order.with_user(engineer).action_done()
+        self.assertEqual(order.state, "done")
+
+    def test_a_parts_change_holds_the_dispatch_order_back(self):
+        ticket = self._decided_ticket(date(2026, 3, 1))
+        order = self._dispatch(ticket)
+        repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
+        with self.assertRaises(UserError) as error:
+            order.action_done()
+        self.assertIn("has not agreed yet", str(error.exception))
+        self._consent(repair)
+        order.action_done()
+        self.assertEqual(order.state, "done")
+
+    def test_free_and_undecided_visits_are_closed_freely(self):
+        in_warranty = self._decided_ticket(date(2026, 3, 1))
+        order = self._dispatch(in_warranty)
+        order.action_done()
+        self.assertEqual(order.state, "done")
+        # nothing chargeable is known without a decision or a repair
+        undecided = self._create_repair(lot_id=self._lot("AC-T-GATE-1").id)
+        order = self._dispatch(undecided)
+        order.action_done()
+        self.assertEqual(order.state, "done")
+
+    def test_a_refused_repair_leaves_the_visit_to_be_cancelled(self):
+        ticket = self._decided_ticket(date(2025, 1, 5))
+        order = self._dispatch(ticket)
+        repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
+        repair.action_create_sale_order()
+        repair.action_quote_refused()
+        with self.assertRaises(UserError) as error:
+            order.action_done()
+        self.assertIn("refused", str(error.exception))
+        repair.action_repair_cancel()
+        with self.assertRaises(UserError) as error:
+            order.action_done()
+        self.assertIn("cancel the dispatch order", str(error.exception))
+        order.action_cancel()
+        self.assertEqual(order.state, "cancel")
+
+    def test_only_what_the_quote_lists_is_agreed(self):
+        ticket = self._decided_ticket(date(2025, 1, 5))
+        repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
+        repair.action_create_sale_order()
+        # a part added while the quote waits is on the quote when accepted
+        repair.write(
+            {
+                "move_ids": [
+                    Command.create(
+                        {
+                            "repair_line_type": "add",
+                            "product_id": self.remote.id,
+                            "product_uom_qty": 1,
+                        }
+                    )
+                ]
+            }
+        )
+        self.assertTrue(self._line(repair.sale_order_id, self.remote))
+        repair.sale_order_id.action_quotation_sent()
+        repair.action_quote_accepted()
+        self.assertFalse(repair.move_ids.filtered("aftersales_consent_pending"))
+        repair.action_repair_start()
+        self.assertEqual(repair.state, "under_repair")
