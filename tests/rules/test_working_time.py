@@ -168,7 +168,10 @@ def attendances(draw):
         for start, end in zip(cuts[::2], cuts[1::2], strict=False):
             if end > start:
                 slots.append(Attendance(weekday, start / 2, end / 2))
-    assume(slots)
+    # at least two working hours a week: the durations drawn below (up to twice
+    # 30 days of minutes) then fit in the 20 years the calendar searches; a
+    # calendar too thin for them raises NoWorkingTimeError (test_errors)
+    assume(sum(slot.hour_to - slot.hour_from for slot in slots) >= 2)
     return slots
 
 
