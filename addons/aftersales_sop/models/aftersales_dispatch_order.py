@@ -328,14 +328,7 @@ class AftersalesDispatchOrder(models.Model):
                     else self.env._("%(order)s is already closed.", order=order.name)
                 )
         self.write({"state": "done", "done_date": fields.Datetime.now()})
-        tickets = self.ticket_id.filtered(
-            lambda t: (
-                not t.dispatch_order_ids.filtered(
-                    lambda o: o.state in ("dispatched", "on_site")
-                )
-            )
-        )
-        tickets.sudo()._aftersales_complete_repair()
+        self.ticket_id.sudo()._aftersales_complete_repair_if_finished()
         return True
 
     def action_cancel(self):

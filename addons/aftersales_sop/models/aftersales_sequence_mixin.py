@@ -26,12 +26,25 @@ class AftersalesSequenceMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        sequences = {}
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                sequence = self.env["ir.sequence"].with_company(
-                    self._aftersales_sequence_company(vals)
+            if vals.get("name", "/") != "/":
+                continue
+            company = self._aftersales_sequence_company(vals)
+            if company not in sequences:
+                # one look-up per company: imports create thousands at once
+                sequences[company] = (
+                    self.env["ir.sequence"]
+                    .sudo()
+                    .search(
+                        [
+                            ("code", "=", self._aftersales_sequence_code),
+                            ("company_id", "in", [company.id, False]),
+                        ],
+                        order="company_id",
+                        limit=1,
+                    )
                 )
-                vals["name"] = (
-                    sequence.next_by_code(self._aftersales_sequence_code) or "/"
-                )
+            sequence = sequences[company]
+            vals["name"] = sequence._next() if sequence else "/"
         return super().create(vals_list)

@@ -5,6 +5,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.chatter import post_note
+
 #: context key that carries a manager's reason for correcting a recorded moment
 MOMENT_REASON = "aftersales_moment_reason"
 
@@ -177,8 +179,7 @@ class HelpdeskTicket(models.Model):
             body += Markup("<p>%s</p>") % self.env._(
                 "Clocks judged again: %(clocks)s", clocks="; ".join(clocks)
             )
-        # sudo: a manager without an e-mail address logs notes too
-        self.sudo().message_post(body=body, subtype_xmlid="mail.mt_note")
+        post_note(self, body)
 
     def _aftersales_record_response(self):
         """Time the first response and judge it against the company threshold."""

@@ -145,6 +145,20 @@ class HelpdeskTicket(models.Model):
         )
         return action
 
+    def _aftersales_has_open_work(self):
+        """The request still has work in progress: a dispatch order not done or
+        cancelled. Other modules add their work (repair orders)."""
+        self.ensure_one()
+        return any(
+            order.state in ("dispatched", "on_site")
+            for order in self.dispatch_order_ids
+        )
+
+    def _aftersales_complete_repair_if_finished(self):
+        """Complete the repair of the requests whose work is all finished."""
+        finished = self.filtered(lambda t: not t._aftersales_has_open_work())
+        return finished._aftersales_complete_repair()
+
     def _aftersales_complete_repair(self):
         """The repair is completed: record the moment, mark the repair done and
         move the request to the stage that takes completed repairs.

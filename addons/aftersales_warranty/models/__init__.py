@@ -2,6 +2,7 @@ from . import aftersales_warranty_policy
 from . import aftersales_warranty_exclusion
 from . import aftersales_warranty_contract
 from . import aftersales_warranty_registration
+from . import aftersales_warranty_registration_service
 from . import aftersales_warranty_replacement
 from . import aftersales_warranty_loan
 from . import aftersales_dispatch_order

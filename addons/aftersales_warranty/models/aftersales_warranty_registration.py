@@ -4,9 +4,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from odoo.addons.aftersales_sop.tools.chatter import post_note
+
 from ..rules import registration_import as import_rules
 from ..rules import warranty as rules
-from ..tools.chatter import post_note
 
 WARRANTY_STATES = [
     (rules.IN_WARRANTY, "In Warranty"),
@@ -28,7 +29,12 @@ ORIGINS = [
 class AftersalesWarrantyRegistration(models.Model):
     _name = "aftersales.warranty.registration"
     _description = "Warranty Registration"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "aftersales.unit.mixin",
+        "aftersales.sequence.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "purchase_date desc, id desc"
     _check_company_auto = True
     _rec_names_search = [
@@ -39,9 +45,8 @@ class AftersalesWarrantyRegistration(models.Model):
         "proof_reference",
     ]
 
-    name = fields.Char(
-        string="Reference", default="/", copy=False, readonly=True, index="trigram"
-    )
+    _aftersales_sequence_code = "aftersales.warranty.registration"
+
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -55,30 +60,11 @@ class AftersalesWarrantyRegistration(models.Model):
         tracking=True,
         check_company=True,
     )
-    partner_phone = fields.Char(
-        string="Phone",
-        index="btree_not_null",
-        tracking=True,
-        help="Stored in international format (E.164).",
-    )
-    product_id = fields.Many2one(
-        "product.product",
-        required=True,
-        index=True,
-        tracking=True,
-        check_company=True,
-    )
-    product_tracking = fields.Selection(related="product_id.tracking")
-    lot_id = fields.Many2one(
-        "stock.lot",
-        string="Serial Number",
-        index=True,
-        tracking=True,
-        check_company=True,
-        domain="[('product_id', '=', product_id)]",
-    )
-    # the purchase
-    purchase_date = fields.Date(required=True, tracking=True, index=True)
+    # the unit, its phone and its purchase: aftersales.unit.mixin
+    partner_phone = fields.Char(string="Phone")
+    product_id = fields.Many2one(required=True, index=True)
+    lot_id = fields.Many2one(index=True)
+    purchase_date = fields.Date(required=True, index=True)
     proof_reference = fields.Char(
         string="Invoice Number",
         tracking=True,
@@ -301,34 +287,11 @@ class AftersalesWarrantyRegistration(models.Model):
     # constraints and onchanges
     # ---------------------------------------------------------------------------
 
-    @api.constrains("purchase_date")
-    def _check_purchase_date(self):
-        today = fields.Date.context_today(self)
-        for registration in self:
-            if registration.purchase_date and registration.purchase_date > today:
-                raise ValidationError(
-                    self.env._(
-                        "The purchase date %(date)s of %(unit)s is in the future.",
-                        date=registration.purchase_date,
-                        unit=registration.display_name,
-                    )
-                )
-
     @api.constrains("product_id", "lot_id")
-    def _check_lot(self):
+    def _check_lot_required(self):
         for registration in self:
-            lot, product = registration.lot_id, registration.product_id
-            if lot and lot.product_id != product:
-                raise ValidationError(
-                    self.env._(
-                        "The serial number %(serial)s belongs to %(lot_product)s, "
-                        "not to %(product)s.",
-                        serial=lot.name,
-                        lot_product=lot.product_id.display_name,
-                        product=product.display_name,
-                    )
-                )
-            if not lot and product.tracking in ("serial", "lot"):
+            product = registration.product_id
+            if not registration.lot_id and product.tracking in ("serial", "lot"):
                 raise ValidationError(
                     self.env._(
                         "%(product)s is tracked by serial number: register the "
@@ -337,53 +300,12 @@ class AftersalesWarrantyRegistration(models.Model):
                     )
                 )
 
-    @api.onchange("partner_id")
-    def _onchange_partner_id_phone(self):
-        if self.partner_id and not self.partner_phone:
-            self.partner_phone = self.partner_id.phone or self.partner_id.mobile
-
-    @api.onchange("product_id")
-    def _onchange_product_id_lot(self):
-        if self.lot_id and self.lot_id.product_id != self.product_id:
-            self.lot_id = False
-
     # ---------------------------------------------------------------------------
     # CRUD
     # ---------------------------------------------------------------------------
 
-    def _prepare_vals(self, vals, company):
-        if vals.get("partner_phone"):
-            vals["partner_phone"] = self.env[
-                "helpdesk.ticket"
-            ]._aftersales_format_phone(vals["partner_phone"], company)
-        return vals
-
     @api.model_create_multi
     def create(self, vals_list):
-        sequences = {}
-        for vals in vals_list:
-            company = (
-                self.env["res.company"].browse(vals.get("company_id"))
-                or self.env.company
-            )
-            self._prepare_vals(vals, company)
-            if vals.get("name", "/") == "/":
-                if company not in sequences:
-                    # one look-up per company: imports create thousands at once
-                    sequences[company] = (
-                        self.env["ir.sequence"]
-                        .sudo()
-                        .search(
-                            [
-                                ("code", "=", "aftersales.warranty.registration"),
-                                ("company_id", "in", [company.id, False]),
-                            ],
-                            order="company_id",
-                            limit=1,
-                        )
-                    )
-                sequence = sequences[company]
-                vals["name"] = sequence._next() if sequence else "/"
         registrations = super().create(vals_list)
         registrations._link_open_tickets()
         return registrations
@@ -411,10 +333,6 @@ class AftersalesWarrantyRegistration(models.Model):
             )
             if registration:
                 ticket.warranty_registration_id = registration
-
-    def write(self, vals):
-        vals = self._prepare_vals(dict(vals), self.company_id[:1] or self.env.company)
-        return super().write(vals)
 
     def _recompute_warranty_terms(self):
         """Resolve the policy and contract period again (after a contract change)."""

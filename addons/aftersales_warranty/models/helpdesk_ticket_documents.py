@@ -47,6 +47,14 @@ class HelpdeskTicket(models.Model):
             ticket.repair_order_count = len(ticket.repair_order_ids)
             ticket.picking_count = len(ticket.picking_ids)
 
+    def _aftersales_has_open_work(self):
+        """A repair order not done or cancelled is work in progress too."""
+        # sudo: the engineer who closes his job may not read repair orders
+        return super()._aftersales_has_open_work() or any(
+            repair.state not in ("done", "cancel")
+            for repair in self.sudo().repair_order_ids
+        )
+
     def _aftersales_work_blocker(self):
         """Why the work of this request cannot be called done, or ``None``.
 

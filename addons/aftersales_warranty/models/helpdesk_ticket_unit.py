@@ -23,6 +23,13 @@ class HelpdeskTicket(models.Model):
         "customer when he has a single unit of the product.",
     )
 
+    def _aftersales_complete_repair(self):
+        result = super()._aftersales_complete_repair()
+        # sudo: the unit's file follows its repairs, whoever completes them
+        for ticket in self.filtered("warranty_registration_id").sudo():
+            ticket.warranty_registration_id._aftersales_record_service(ticket)
+        return result
+
     @api.depends("lot_id", "product_id", "partner_id", "company_id")
     def _compute_warranty_registration_id(self):
         # sudo: whoever logs a request (even from the portal) gets the unit

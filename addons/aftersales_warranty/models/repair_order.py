@@ -13,7 +13,7 @@ a quote.
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.chatter import post_note
+from odoo.addons.aftersales_sop.tools.chatter import post_note
 
 QUOTE_STATES = [
     ("not_needed", "Not Needed"),
@@ -171,6 +171,12 @@ class RepairOrder(models.Model):
     # ---------------------------------------------------------------------------
     # the quote: a sale.order quotation
     # ---------------------------------------------------------------------------
+
+    def action_repair_done(self):
+        result = super().action_repair_done()
+        # the request's repair is completed when the last of its work is done
+        self.helpdesk_ticket_id.sudo()._aftersales_complete_repair_if_finished()
+        return result
 
     def action_create_sale_order(self):
         action = super().action_create_sale_order()

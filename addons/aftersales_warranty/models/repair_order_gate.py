@@ -19,7 +19,7 @@ Repairs the after-sales rules do not apply to keep Odoo's behaviour.
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.chatter import post_note
+from odoo.addons.aftersales_sop.tools.chatter import post_note
 
 
 class RepairOrder(models.Model):

@@ -9,3 +9,4 @@ from . import test_repair_quote
 from . import test_repair_standard
 from . import test_replacement
 from . import test_security
+from . import test_repair_completion

@@ -51,9 +51,12 @@ class TestRepairGate(QuoteCommon):
         self.assertEqual(repair.state, "done")
 
     def _dispatch(self, ticket):
-        return self.env["aftersales.dispatch.order"].create(
+        """The engineer is sent and is on site: his job can be done."""
+        order = self.env["aftersales.dispatch.order"].create(
             {"ticket_id": ticket.id, "engineer_id": self.zhang.id}
         )
+        order.action_check_in()
+        return order
 
     def test_a_charged_part_added_after_the_start_waits_for_consent(self):
         ticket = self._decided_ticket(date(2025, 1, 5))  # expired: charged
@@ -140,7 +143,7 @@ class TestRepairGate(QuoteCommon):
             order.with_user(engineer).action_done()
         self.assertIn(repair.name, str(error.exception))
         self.assertIn("no quote was made", str(error.exception))
-        self.assertEqual(order.state, "dispatched")
+        self.assertEqual(order.state, "on_site")
         self._accepted(repair)
         order.with_user(engineer).action_done()
         self.assertEqual(order.state, "done")

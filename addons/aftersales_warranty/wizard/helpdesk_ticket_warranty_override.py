@@ -3,9 +3,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_sop.tools.chatter import post_note
+
 from ..models.aftersales_warranty_registration import WARRANTY_STATES
 from ..rules import warranty as rules
-from ..tools.chatter import post_note
 
 
 class HelpdeskTicketWarrantyOverride(models.TransientModel):
