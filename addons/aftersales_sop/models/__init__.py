@@ -1,4 +1,5 @@
 from . import aftersales_sequence_mixin
+from . import aftersales_clock_mixin
 from . import res_users
 from . import aftersales_unit_mixin
 from . import aftersales_zone
