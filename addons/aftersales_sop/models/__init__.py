@@ -20,3 +20,12 @@ from . import helpdesk_ticket_moments
 from . import helpdesk_ticket_clocks
 from . import helpdesk_ticket_repair
 from . import aftersales_clock_limit
+from . import aftersales_complaint_config
+from . import aftersales_complaint
+from . import aftersales_complaint_flow
+from . import aftersales_followup
+from . import helpdesk_ticket_complaint
+from . import helpdesk_ticket_followup
+from . import helpdesk_ticket_stage_reopen
+from . import helpdesk_ticket_team_care
+from . import res_partner_vip

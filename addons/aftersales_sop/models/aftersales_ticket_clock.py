@@ -22,17 +22,21 @@ def _duration_parts(seconds):
 
 
 class AftersalesTicketClock(models.Model):
-    """One service clock running on one record that runs clocks (exactly one
-    of the links is set)."""
+    """One service clock running on one record: a ticket, a complaint or a
+    follow-up (exactly one of the links is set)."""
 
     _name = "aftersales.ticket.clock"
     _description = "Ticket Service Clock"
     _order = "deadline, id"
     _rec_name = "clock_id"
     #: the links to the records that run clocks, one per model
-    _owner_fields = ("ticket_id",)
+    _owner_fields = ("ticket_id", "complaint_id", "followup_id")
 
     ticket_id = fields.Many2one("helpdesk.ticket", ondelete="cascade", index=True)
+    complaint_id = fields.Many2one(
+        "aftersales.complaint", ondelete="cascade", index=True
+    )
+    followup_id = fields.Many2one("aftersales.followup", ondelete="cascade", index=True)
     clock_id = fields.Many2one(
         "aftersales.clock",
         required=True,
@@ -56,7 +60,7 @@ class AftersalesTicketClock(models.Model):
         selection="_selection_owner_ref",
         string="Document",
         compute="_compute_owner_ref",
-        help="The record the clock runs on.",
+        help="The request, complaint or follow-up the clock runs on.",
     )
     start_date = fields.Datetime(string="Started", readonly=True)
     stop_date = fields.Datetime(string="Stopped", readonly=True)
@@ -99,20 +103,42 @@ class AftersalesTicketClock(models.Model):
             "unique(ticket_id, clock_id)",
             "A clock runs once on a ticket.",
         ),
+        (
+            "complaint_clock_uniq",
+            "unique(complaint_id, clock_id)",
+            "A clock runs once on a complaint.",
+        ),
+        (
+            "followup_clock_uniq",
+            "unique(followup_id, clock_id)",
+            "A clock runs once on a follow-up.",
+        ),
+        (
+            "one_owner",
+            "CHECK(num_nonnulls(ticket_id, complaint_id, followup_id) = 1)",
+            "A clock runs on one request, complaint or follow-up.",
+        ),
     ]
 
     @api.model
     def _selection_owner_ref(self):
         return self.env["aftersales.clock"]._selection_res_model()
 
-    @api.depends("ticket_id.company_id", "ticket_id.team_id")
+    @api.depends(
+        "ticket_id.company_id",
+        "ticket_id.team_id",
+        "complaint_id.company_id",
+        "complaint_id.team_id",
+        "followup_id.company_id",
+        "followup_id.team_id",
+    )
     def _compute_owner_team(self):
         for clock in self:
             owner = clock._owner()
             clock.company_id = owner.company_id
             clock.team_id = owner.team_id
 
-    @api.depends("ticket_id")
+    @api.depends("ticket_id", "complaint_id", "followup_id")
     def _compute_owner_ref(self):
         for clock in self:
             owner = clock._owner()
