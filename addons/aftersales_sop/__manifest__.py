@@ -40,6 +40,7 @@
     "demo": [
         "demo/resource_calendar_demo.xml",
         "demo/aftersales_sop_demo.xml",
+        "demo/aftersales_complaint_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["aftersales_sop/static/tests/tours/*.esm.js"],
