@@ -36,7 +36,9 @@ class AftersalesTicketClock(models.Model):
     complaint_id = fields.Many2one(
         "aftersales.complaint", ondelete="cascade", index=True
     )
-    followup_id = fields.Many2one("aftersales.followup", ondelete="cascade", index=True)
+    followup_id = fields.Many2one(
+        "aftersales.followup", string="Follow-up", ondelete="cascade", index=True
+    )
     clock_id = fields.Many2one(
         "aftersales.clock",
         required=True,

@@ -21,7 +21,7 @@ class HelpdeskTicket(models.Model):
         "aftersales.followup", "ticket_id", string="Follow-ups", groups=CARE_GROUPS
     )
     followup_count = fields.Integer(
-        compute="_compute_followup_count", groups=CARE_GROUPS
+        string="Follow-up Count", compute="_compute_followup_count", groups=CARE_GROUPS
     )
 
     def _compute_followup_count(self):
