@@ -22,6 +22,7 @@ from . import helpdesk_ticket_repair
 from . import aftersales_clock_limit
 from . import aftersales_complaint_config
 from . import aftersales_complaint
+from . import aftersales_complaint_clocks
 from . import aftersales_complaint_flow
 from . import aftersales_followup
 from . import helpdesk_ticket_complaint

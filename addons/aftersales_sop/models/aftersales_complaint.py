@@ -1,7 +1,5 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -33,7 +31,8 @@ class AftersalesComplaint(models.Model):
     what the customer expects; the investigation, the cross-department check
     when other departments are involved, the solution the supervisor approves,
     and the customer's confirmation. Four service clocks run on it (record,
-    investigation, cross-department check, reply); the workflow is in
+    investigation, cross-department check, reply): the moments and clocks are
+    in ``aftersales_complaint_clocks.py``, the workflow in
     ``aftersales_complaint_flow.py``."""
 
     _name = "aftersales.complaint"
@@ -212,35 +211,6 @@ class AftersalesComplaint(models.Model):
         copy=False,
     )
 
-    # -- moments the clocks count from (facts, like a request's) -------------------
-    received_date = fields.Datetime(
-        string="Received On",
-        required=True,
-        default=fields.Datetime.now,
-        tracking=True,
-        help="When the complaint reached the company (the call, the letter's "
-        "arrival, the visit): the record clock counts from it.",
-    )
-    recorded_date = fields.Datetime(string="Recorded On", readonly=True, copy=False)
-    investigation_date = fields.Datetime(
-        string="Investigation Started", readonly=True, copy=False, tracking=True
-    )
-    verified_date = fields.Datetime(
-        string="Checks Verified On", readonly=True, copy=False, tracking=True
-    )
-    proposed_date = fields.Datetime(
-        string="Solution Proposed On", readonly=True, copy=False
-    )
-    approved_date = fields.Datetime(
-        string="Solution Approved On", readonly=True, copy=False, tracking=True
-    )
-    told_date = fields.Datetime(
-        string="Customer Told On", readonly=True, copy=False, tracking=True
-    )
-    confirmed_date = fields.Datetime(
-        string="Customer Confirmed On", readonly=True, copy=False, tracking=True
-    )
-
     # -- investigation --------------------------------------------------------------
     investigation_note = fields.Html(
         string="Findings",
@@ -308,19 +278,6 @@ class AftersalesComplaint(models.Model):
         copy=False,
         aggregator="sum",
         help="How many times the customer did not accept the solution.",
-    )
-
-    # -- clocks ------------------------------------------------------------------------
-    clock_ids = fields.One2many(
-        "aftersales.ticket.clock", "complaint_id", string="Service Clocks"
-    )
-    clocks_all_met = fields.Boolean(
-        string="All Clocks Met",
-        readonly=True,
-        copy=False,
-        index=True,
-        help="Every clock of the complaint ran and was met: the monthly complaint "
-        "handling timeliness counts the closed complaints that have it.",
     )
 
     _sql_constraints = [
@@ -429,27 +386,6 @@ class AftersalesComplaint(models.Model):
                     )
                 )
 
-    @api.constrains("received_date")
-    def _check_received_date(self):
-        limit = fields.Datetime.now() + timedelta(minutes=1)
-        for complaint in self:
-            if complaint.received_date > limit:
-                raise ValidationError(
-                    self.env._(
-                        "Complaint %(name)s cannot be received in the future.",
-                        name=complaint.name,
-                    )
-                )
-            if complaint.recorded_date and complaint.received_date > (
-                complaint.recorded_date + timedelta(minutes=1)
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "Complaint %(name)s cannot be received after it was recorded.",
-                        name=complaint.name,
-                    )
-                )
-
     @api.constrains("engineer_id", "offence_code")
     def _check_attribution(self):
         for complaint in self:
@@ -468,72 +404,6 @@ class AftersalesComplaint(models.Model):
             self.category = self.cause_id.category
         if self.engineer_id and self.cause_id.offence_code and not self.offence_code:
             self.offence_code = self.cause_id.offence_code
-
-    # ---------------------------------------------------------------------------
-    # clocks
-    # ---------------------------------------------------------------------------
-
-    @api.model
-    def _aftersales_clock_events(self):
-        """{event code: (label, complaint datetime field)}."""
-        return {
-            "complaint_received": (
-                self.env._("Complaint received"),
-                "received_date",
-            ),
-            "complaint_recorded": (
-                self.env._("Complaint recorded"),
-                "recorded_date",
-            ),
-            "investigation_started": (
-                self.env._("Investigation started"),
-                "investigation_date",
-            ),
-            "checks_verified": (
-                self.env._("Cross-department checks verified"),
-                "verified_date",
-            ),
-            "solution_proposed": (
-                self.env._("Solution proposed"),
-                "proposed_date",
-            ),
-            "solution_approved": (
-                self.env._("Solution approved"),
-                "approved_date",
-            ),
-            "customer_told": (
-                self.env._("Customer told the solution"),
-                "told_date",
-            ),
-            "customer_confirmed": (
-                self.env._("Customer confirmed"),
-                "confirmed_date",
-            ),
-        }
-
-    @api.model
-    def _aftersales_clock_extra_trigger_fields(self):
-        return super()._aftersales_clock_extra_trigger_fields() | {
-            "department_ids",
-            "cross_department",
-            "user_id",
-            "supervisor_id",
-        }
-
-    def _aftersales_clock_responsible(self, clock):
-        self.ensure_one()
-        team = self.team_id
-        candidates = {
-            "assignee": self.user_id or self.supervisor_id or team.user_id,
-            "leader": self.supervisor_id or team.user_id or self.user_id,
-            "dispatcher": team.dispatcher_id or team.user_id or self.user_id,
-        }
-        return candidates.get(clock.responsible) or self.env["res.users"]
-
-    def _aftersales_clock_summary(self):
-        summary = super()._aftersales_clock_summary()
-        summary["clocks_all_met"] = self._aftersales_clocks_all_met()
-        return summary
 
     # ---------------------------------------------------------------------------
     # CRUD

@@ -335,7 +335,9 @@ class AftersalesComplaint(models.Model):
         self._aftersales_check_state("approved")
         now = fields.Datetime.now()
         for complaint in self:
-            complaint._aftersales_step({"state": "told", "told_date": complaint.told_date or now})
+            complaint._aftersales_step(
+                {"state": "told", "told_date": complaint.told_date or now}
+            )
         self._aftersales_plan_activities()
         return True
 
