@@ -186,7 +186,9 @@ class AftersalesComplaint(models.Model):
         precompute=True,
         index=True,
         tracking=True,
-        domain=lambda self: self._aftersales_role_domain(HANDLER_GROUP),
+        domain=lambda self: self.env["res.users"]._aftersales_role_domain(
+            HANDLER_GROUP
+        ),
         help="Investigates the complaint and settles it with the customer: the "
         "team's complaint handler by default.",
     )
@@ -197,7 +199,7 @@ class AftersalesComplaint(models.Model):
         readonly=False,
         precompute=True,
         tracking=True,
-        domain=lambda self: self._aftersales_role_domain(MANAGER_GROUP),
+        domain=lambda self: self.env["res.users"]._aftersales_role_domain(),
         help="The after-sales supervisor or manager who approves the solution.",
     )
     state = fields.Selection(
@@ -291,12 +293,6 @@ class AftersalesComplaint(models.Model):
     # ---------------------------------------------------------------------------
     # computes
     # ---------------------------------------------------------------------------
-
-    @api.model
-    def _aftersales_role_domain(self, xmlid):
-        group = self.env.ref(xmlid, raise_if_not_found=False)
-        manager = self.env.ref(MANAGER_GROUP, raise_if_not_found=False)
-        return [("groups_id", "in", (group | manager).ids), ("share", "=", False)]
 
     @api.depends("ticket_id")
     def _compute_partner_id(self):
@@ -408,6 +404,18 @@ class AftersalesComplaint(models.Model):
     # ---------------------------------------------------------------------------
     # CRUD
     # ---------------------------------------------------------------------------
+
+    @api.model
+    def _aftersales_record_action(self, **defaults):
+        """The form of a new complaint, with ``defaults`` (field: value)."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Record a Complaint"),
+            "res_model": "aftersales.complaint",
+            "view_mode": "form",
+            "target": "current",
+            "context": {f"default_{name}": value for name, value in defaults.items()},
+        }
 
     @api.model
     def _aftersales_sequence_company(self, vals):

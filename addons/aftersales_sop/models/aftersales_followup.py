@@ -86,7 +86,9 @@ class AftersalesFollowup(models.Model):
         string="Customer Relations",
         index=True,
         tracking=True,
-        domain=lambda self: self._aftersales_role_domain(),
+        domain=lambda self: self.env["res.users"]._aftersales_role_domain(
+            CUSTOMER_RELATIONS_GROUP
+        ),
         help="The customer relations specialist who makes the call.",
     )
     product_id = fields.Many2one(related="ticket_id.product_id", store=True)
@@ -137,13 +139,6 @@ class AftersalesFollowup(models.Model):
     clock_ids = fields.One2many(
         "aftersales.ticket.clock", "followup_id", string="Service Clocks"
     )
-
-    @api.model
-    def _aftersales_role_domain(self):
-        groups = self.env.ref(
-            CUSTOMER_RELATIONS_GROUP, raise_if_not_found=False
-        ) | self.env.ref(MANAGER_GROUP, raise_if_not_found=False)
-        return [("groups_id", "in", groups.ids), ("share", "=", False)]
 
     @api.depends("ticket_id", "partner_id")
     def _compute_partner_phone(self):
@@ -330,20 +325,13 @@ class AftersalesFollowup(models.Model):
     def action_record_complaint(self):
         """The customer complains during the call: record the complaint."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Record a Complaint"),
-            "res_model": "aftersales.complaint",
-            "view_mode": "form",
-            "target": "current",
-            "context": {
-                "default_ticket_id": self.ticket_id.id,
-                "default_partner_id": self.partner_id.id,
-                "default_channel": "phone",
-                "default_team_id": self.team_id.id,
-                "default_reason": self.outcome_note or False,
-            },
-        }
+        return self.env["aftersales.complaint"]._aftersales_record_action(
+            ticket_id=self.ticket_id.id,
+            partner_id=self.partner_id.id,
+            channel="phone",
+            team_id=self.team_id.id,
+            reason=self.outcome_note or False,
+        )
 
     # ---------------------------------------------------------------------------
     # the satisfaction survey (hook)

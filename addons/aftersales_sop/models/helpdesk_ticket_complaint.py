@@ -43,11 +43,6 @@ class HelpdeskTicket(models.Model):
 
     def action_record_complaint(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Record a Complaint"),
-            "res_model": "aftersales.complaint",
-            "view_mode": "form",
-            "target": "current",
-            "context": {"default_ticket_id": self.id},
-        }
+        return self.env["aftersales.complaint"]._aftersales_record_action(
+            ticket_id=self.id
+        )

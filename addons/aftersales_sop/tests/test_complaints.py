@@ -136,16 +136,26 @@ class TestComplaints(AftersalesCareCommon):
             with self.assertRaises(UserError):  # no department named
                 handler.action_cross_check()
             self._settle(handler, department_ids=[Command.set(self.quality.ids)])
-            # the departments named during the investigation get their clock
-            self.assertTrue(self._clock_of(complaint, "complaint_cross_check"))
+            # the departments named during the investigation get their clock,
+            # counted from the investigation's start
+            cross_check = self._clock_of(complaint, "complaint_cross_check")
+            self.assertEqual(cross_check.start_date, datetime(2026, 9, 28, 2, 0))
             with self.assertRaises(UserError):
                 handler.action_propose()
             handler.action_cross_check()
             with self.assertRaises(UserError):  # not verified yet
                 handler.action_propose()
+        # Monday 10:00 + 2 working days = Wednesday 10:00 Beijing; the check
+        # comes back an hour late
+        self.assertEqual(cross_check.deadline, datetime(2026, 9, 30, 2, 0))
+        with freeze_time("2026-09-30 03:00:00"):
             handler.action_verify()
             handler.action_propose()
         self.assertEqual(complaint.state, "proposed")
+        self.assertEqual(cross_check.state, "breached")
+        self.assertIn("overdue by 1 h 0 min", cross_check.time_left_display)
+        self.assertEqual(self._activities(complaint, BREACH).user_id, self.handler)
+        self.assertFalse(complaint.clocks_all_met)
 
     def test_engineer_attribution_and_serious_impact(self):
         ticket = self._create_repair()

@@ -30,7 +30,9 @@ class AftersalesFollowupPlan(models.TransientModel):
     user_id = fields.Many2one(
         "res.users",
         string="Customer Relations",
-        domain=lambda self: self.env["aftersales.followup"]._aftersales_role_domain(),
+        domain=lambda self: self.env["res.users"]._aftersales_role_domain(
+            "aftersales_sop.aftersales_sop_group_customer_relations"
+        ),
         default=lambda self: self.env.user,
         help="Who makes the VIP customers' planned calls (the follow-ups of "
         "repairs go to their team's customer relations specialist).",
