@@ -37,15 +37,23 @@ class AftersalesClock(models.Model):
         "res.company", help="Leave empty to apply the clock in every company."
     )
     description = fields.Text(translate=True)
+    res_model = fields.Selection(
+        selection="_selection_res_model",
+        string="Runs On",
+        required=True,
+        default="helpdesk.ticket",
+        help="The records this clock runs on: service requests, complaints or "
+        "follow-ups. Its events and its Applies To filter are theirs.",
+    )
     start_event = fields.Selection(
         selection="_selection_event",
         required=True,
-        help="The clock starts when this happens on the ticket.",
+        help="The clock starts when this happens on the record.",
     )
     stop_event = fields.Selection(
         selection="_selection_event",
         required=True,
-        help="The clock stops (met or breached) when this happens on the ticket.",
+        help="The clock stops (met or breached) when this happens on the record.",
     )
     time_limit = fields.Float(
         string="Limit", required=True, help="How long the clock may run."
@@ -90,7 +98,7 @@ class AftersalesClock(models.Model):
         string="Applies To",
         default="[]",
         required=True,
-        help="The tickets this clock runs on.",
+        help="The records this clock runs on (a filter on the model it runs on).",
     )
     pause_when_waiting = fields.Boolean(
         string="Pauses While Waiting",
@@ -127,9 +135,32 @@ class AftersalesClock(models.Model):
     ]
 
     @api.model
+    def _clock_models(self):
+        """The models that run service clocks (they inherit the clock mixin)."""
+        return [
+            name
+            for name in self.env.registry.descendants(
+                ["aftersales.clock.mixin"], "_inherit"
+            )
+            if not self.env[name]._abstract
+        ]
+
+    @api.model
+    def _selection_res_model(self):
+        models_ = self.env["ir.model"].sudo()
+        return [(name, models_._get(name).name) for name in self._clock_models()]
+
+    @api.model
     def _selection_event(self):
-        events = self.env["helpdesk.ticket"]._aftersales_clock_events()
-        return [(code, label) for code, (label, _field) in events.items()]
+        """The events of every model that runs clocks (a code shared by two
+        models, such as "Repair completed", is listed once)."""
+        selection = {}
+        for name in self._clock_models():
+            for code, (label, _field) in (
+                self.env[name]._aftersales_clock_events().items()
+            ):
+                selection.setdefault(code, label)
+        return list(selection.items())
 
     def _compute_counts(self):
         rows = self.env["aftersales.ticket.clock"]._read_group(
@@ -147,7 +178,7 @@ class AftersalesClock(models.Model):
         for clock in self:
             try:
                 domain = clock._get_ticket_domain()
-                self.env["helpdesk.ticket"].search_count(domain, limit=1)
+                self.env[clock.res_model].search_count(domain, limit=1)
             except (ValueError, NameError, SyntaxError, TypeError, KeyError) as error:
                 raise ValidationError(
                     self.env._(
@@ -158,7 +189,7 @@ class AftersalesClock(models.Model):
                     )
                 ) from error
 
-    @api.constrains("start_event", "stop_event")
+    @api.constrains("start_event", "stop_event", "res_model")
     def _check_events(self):
         for clock in self:
             if clock.start_event == clock.stop_event:
@@ -166,6 +197,25 @@ class AftersalesClock(models.Model):
                     self.env._(
                         "Clock %(clock)s starts and stops on the same event.",
                         clock=clock.name,
+                    )
+                )
+            events = self.env[clock.res_model]._aftersales_clock_events()
+            wrong = [
+                e for e in (clock.start_event, clock.stop_event) if e not in events
+            ]
+            if wrong:
+                labels = dict(
+                    self._fields["start_event"]._description_selection(self.env)
+                )
+                raise ValidationError(
+                    self.env._(
+                        "Clock %(clock)s runs on %(model)s, which has no event "
+                        "%(event)s.",
+                        clock=clock.name,
+                        model=dict(
+                            self._fields["res_model"]._description_selection(self.env)
+                        ).get(clock.res_model, clock.res_model),
+                        event=labels.get(wrong[0], wrong[0]),
                     )
                 )
 
@@ -196,14 +246,15 @@ class AftersalesClock(models.Model):
         return result
 
     def _get_ticket_domain(self):
-        """The tickets the clock runs on. The domain is read without the user
-        (no ``uid``): clocks run the same whoever changes a ticket, and their
+        """The records the clock runs on. The domain is read without the user
+        (no ``uid``): clocks run the same whoever changes a record, and their
         definitions are cached for every user."""
         self.ensure_one()
         return safe_eval(self.ticket_domain or "[]", dict(DOMAIN_EVAL_CONTEXT))
 
     def _calendar_for(self, ticket):
-        """The resource.calendar that counts this clock's working time on ``ticket``."""
+        """The resource.calendar that counts this clock's working time on
+        ``ticket`` (any record that runs clocks: its team's, else its company's)."""
         self.ensure_one()
         if self.calendar_source == "calendar" and self.resource_calendar_id:
             return self.resource_calendar_id
@@ -223,7 +274,7 @@ class AftersalesClock(models.Model):
         return clock_rules.pick_limit(
             [line._as_rule() for line in self.limit_ids],
             clock_rules.Limit(self.time_limit, self.unit),
-            ticket.urgency or None,
+            ticket._aftersales_clock_urgency(),
             other_zone,
         )
 
@@ -232,8 +283,9 @@ class AftersalesClock(models.Model):
         the agreed appointment when the clock follows appointments and one was
         agreed, else ``start`` plus the ticket's limit (``limit``: already known)."""
         self.ensure_one()
-        if self.use_appointment and ticket.appointment_date:
-            return ticket.appointment_date
+        appointment = self.use_appointment and ticket._aftersales_clock_appointment()
+        if appointment:
+            return appointment
         limit = limit or self._limit_for(ticket)
         calendar = None
         if limit.unit in clock_rules.WORKING_UNITS:

@@ -22,15 +22,22 @@ def _duration_parts(seconds):
 
 
 class AftersalesTicketClock(models.Model):
-    """One service clock running on one ticket."""
+    """One service clock running on one record: a ticket, a complaint or a
+    follow-up (exactly one of the links is set)."""
 
     _name = "aftersales.ticket.clock"
     _description = "Ticket Service Clock"
     _order = "deadline, id"
     _rec_name = "clock_id"
+    #: the links to the records that run clocks, one per model
+    _owner_fields = ("ticket_id", "complaint_id", "followup_id")
 
-    ticket_id = fields.Many2one(
-        "helpdesk.ticket", required=True, ondelete="cascade", index=True
+    ticket_id = fields.Many2one("helpdesk.ticket", ondelete="cascade", index=True)
+    complaint_id = fields.Many2one(
+        "aftersales.complaint", ondelete="cascade", index=True
+    )
+    followup_id = fields.Many2one(
+        "aftersales.followup", string="Follow-up", ondelete="cascade", index=True
     )
     clock_id = fields.Many2one(
         "aftersales.clock",
@@ -39,9 +46,24 @@ class AftersalesTicketClock(models.Model):
         index=True,
     )
     code = fields.Char(related="clock_id.code", store=True)
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True, index=True)
-    team_id = fields.Many2one(related="ticket_id.team_id", store=True, index=True)
-    partner_id = fields.Many2one(related="ticket_id.partner_id")
+    res_model = fields.Selection(
+        related="clock_id.res_model", store=True, string="Runs On"
+    )
+    company_id = fields.Many2one(
+        "res.company", compute="_compute_owner_team", store=True, index=True
+    )
+    team_id = fields.Many2one(
+        "helpdesk.ticket.team", compute="_compute_owner_team", store=True, index=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner", compute="_compute_owner_ref", string="Customer"
+    )
+    owner_ref = fields.Reference(
+        selection="_selection_owner_ref",
+        string="Document",
+        compute="_compute_owner_ref",
+        help="The request, complaint or follow-up the clock runs on.",
+    )
     start_date = fields.Datetime(string="Started", readonly=True)
     stop_date = fields.Datetime(string="Stopped", readonly=True)
     deadline = fields.Datetime(readonly=True, index=True)
@@ -83,7 +105,56 @@ class AftersalesTicketClock(models.Model):
             "unique(ticket_id, clock_id)",
             "A clock runs once on a ticket.",
         ),
+        (
+            "complaint_clock_uniq",
+            "unique(complaint_id, clock_id)",
+            "A clock runs once on a complaint.",
+        ),
+        (
+            "followup_clock_uniq",
+            "unique(followup_id, clock_id)",
+            "A clock runs once on a follow-up.",
+        ),
+        (
+            "one_owner",
+            "CHECK(num_nonnulls(ticket_id, complaint_id, followup_id) = 1)",
+            "A clock runs on one request, complaint or follow-up.",
+        ),
     ]
+
+    @api.model
+    def _selection_owner_ref(self):
+        return self.env["aftersales.clock"]._selection_res_model()
+
+    @api.depends(
+        "ticket_id.company_id",
+        "ticket_id.team_id",
+        "complaint_id.company_id",
+        "complaint_id.team_id",
+        "followup_id.company_id",
+        "followup_id.team_id",
+    )
+    def _compute_owner_team(self):
+        for clock in self:
+            owner = clock._owner()
+            clock.company_id = owner.company_id
+            clock.team_id = owner.team_id
+
+    @api.depends("ticket_id", "complaint_id", "followup_id")
+    def _compute_owner_ref(self):
+        for clock in self:
+            owner = clock._owner()
+            clock.partner_id = owner.partner_id
+            origin = owner._origin  # a record being edited in a form is new
+            clock.owner_ref = f"{origin._name},{origin.id}" if origin else False
+
+    def _owner(self):
+        """The record the clock runs on."""
+        self.ensure_one()
+        for name in self._owner_fields:
+            if self[name]:
+                return self[name]
+        return self.env["helpdesk.ticket"]
 
     @api.depends("state", "deadline", "stop_date", "paused_since")
     def _compute_timing(self):
@@ -140,7 +211,7 @@ class AftersalesTicketClock(models.Model):
         for clock in self.filtered(
             lambda c: c.state == "breached" and not c.breach_notified
         ):
-            ticket = clock.ticket_id
+            ticket = clock._owner()
             summary = self.env._(
                 "Service clock breached: %(clock)s", clock=clock.clock_id.name
             )
@@ -155,7 +226,7 @@ class AftersalesTicketClock(models.Model):
             user = clock.responsible_user_id
             if user and ticket.with_user(user).has_access("read"):
                 ticket.activity_schedule(
-                    "aftersales_sop.mail_act_clock_breach",
+                    ticket._aftersales_clock_breach_activity,
                     summary=summary,
                     note=note,
                     user_id=user.id,
@@ -175,7 +246,8 @@ class AftersalesTicketClock(models.Model):
         late = self.search(
             [("state", "=", "running"), ("deadline", "<", now)], limit=batch_size
         )
-        late.ticket_id._aftersales_sync_clocks()
+        for name in self._owner_fields:
+            late[name]._aftersales_sync_clocks()
         remaining = self.search_count(
             [("state", "=", "running"), ("deadline", "<", now)]
         )

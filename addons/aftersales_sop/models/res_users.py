@@ -18,6 +18,15 @@ class ResUsers(models.Model):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)
 
     @api.model
+    def _aftersales_role_domain(self, *xmlids):
+        """Internal users with one of the roles ``xmlids`` or the after-sales
+        manager's (a manager can do every role's work)."""
+        groups = self.env["res.groups"]
+        for xmlid in (*xmlids, MANAGER_GROUP):
+            groups |= self.env.ref(xmlid, raise_if_not_found=False) or groups
+        return [("groups_id", "in", groups.ids), ("share", "=", False)]
+
+    @api.model
     def _check_aftersales_manager(self, message):
         """Raise ``message`` as an AccessError unless the current user is a manager."""
         if not self._is_aftersales_manager():

@@ -1,2 +1,3 @@
 from . import helpdesk_ticket_dispatch
 from . import helpdesk_ticket_moment_correction
+from . import aftersales_followup_plan
