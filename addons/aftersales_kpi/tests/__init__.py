@@ -1,1 +1,6 @@
 from . import test_roles
+from . import test_penalty_rules
+from . import test_penalty
+from . import test_proposals
+from . import test_strike_flags
+from . import test_security
