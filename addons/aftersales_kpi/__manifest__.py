@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "After-Sales KPI",
-    "summary": "Engineer penalties and strike flags for HR",
+    "summary": "Engineer penalties, strike flags for HR and certification re-reviews",
     "version": "18.0.1.0.0",
     "category": "After-Sales",
     "license": "AGPL-3",
@@ -18,9 +18,12 @@
         "data/ir_sequence_data.xml",
         "data/aftersales_penalty_rule_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/aftersales_penalty_views.xml",
         "views/aftersales_penalty_rule_views.xml",
         "views/aftersales_penalty_strike_views.xml",
+        "views/aftersales_certification_review_views.xml",
+        "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/aftersales_penalty_decision_views.xml",
         "views/aftersales_kpi_menus.xml",

@@ -7,3 +7,6 @@ from . import aftersales_penalty_proposal
 from . import aftersales_penalty_strike
 from . import aftersales_dispatch_order
 from . import helpdesk_ticket
+from . import aftersales_certification
+from . import aftersales_certification_review
+from . import hr_employee

@@ -35,6 +35,9 @@ class TestStrikeFlags(KpiCommon):
         self.assertEqual(third.strike_ids, flag)
         # HR is told, with an activity
         self.assertEqual(flag.activity_ids.user_id, self.hr_officer)
+        # visible on the employee
+        employee = self.chen.employee_id.with_user(self.hr_officer)
+        self.assertEqual(employee.aftersales_open_strike_count, 1)
         # it fires nobody: the employee and his engineer profile stay active
         self.assertTrue(self.chen.active and self.chen.employee_id.active)
         # HR reviews it
