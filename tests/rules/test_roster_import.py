@@ -17,7 +17,7 @@ KEYS = [c.key for c in ri.COLUMNS]
 def _row(**values):
     base = {
         "employee": "Zhang Wei",
-        "badge": "E-1001",
+        "badge": "1001",
         "login": "zhang.wei",
         "mobile": "13600001001",
         "zone": "Shanghai",
@@ -131,15 +131,16 @@ def test_every_bad_row_is_named_with_its_line_and_column():
         [
             HEADER,
             _row(employee=None),
-            _row(badge="E-2", level="Expert"),
-            _row(badge="E-3", certificate="C-3", issued="30/11/2025"),
-            _row(badge="E-4", certificate="C-4", issued=date(2026, 10, 1)),
-            _row(badge="E-5", certificate=None, issued=None, validity_months=None),
-            _row(badge="E-6", certificate="C-6", issued=None),
-            _row(badge="E-7", certificate="C-7", validity_months=0),
-            _row(badge="E-8", certificate="C-8", fault_type=cells.CellError("#REF!")),
+            _row(badge="2", level="Expert"),
+            _row(badge="3", certificate="C-3", issued="30/11/2025"),
+            _row(badge="4", certificate="C-4", issued=date(2026, 10, 1)),
+            _row(badge="5", certificate=None, issued=None, validity_months=None),
+            _row(badge="6", certificate="C-6", issued=None),
+            _row(badge="7", certificate="C-7", validity_months=0),
+            _row(badge="8", certificate="C-8", fault_type=cells.CellError("#REF!")),
             [None] * len(KEYS),  # blank rows are skipped
-            _row(badge="E-10", certificate="C-10", issued=date(1970, 1, 1)),
+            _row(badge="10", certificate="C-10", issued=date(1970, 1, 1)),
+            _row(badge="E-11", certificate="C-11"),
         ],
         TODAY,
     )
@@ -153,8 +154,9 @@ def test_every_bad_row_is_named_with_its_line_and_column():
         (8, "validity_months", "bad_number"),
         (9, "fault_type", "error_value"),
         (11, "issued", "too_old"),
+        (12, "badge", "bad_badge"),
     ]
-    assert check.row_count == 9
+    assert check.row_count == 10
     assert not check.rows
     assert check.problems[1].params["allowed"] == ["Senior", "Junior"]
 
@@ -180,12 +182,12 @@ def test_rows_of_one_engineer_must_agree():
             _row(zone="Suzhou", fault_type="Appearance", certificate="C-2"),
             _row(fault_type="Hardware", certificate="C-3"),  # the skill of line 2
             _row(
-                badge="E-2",
+                badge="2",
                 employee="Liu Yang",
                 fault_type=None,
                 certificate="asc-2025-0311",
             ),
-            _row(badge="E-1001", employee="Zhang", fault_type=None, certificate="9"),
+            _row(badge="1001", employee="Zhang", fault_type=None, certificate="9"),
         ],
         TODAY,
     )
@@ -193,7 +195,7 @@ def test_rows_of_one_engineer_must_agree():
         (4, "zone", "conflict"),
         (5, "fault_type", "duplicate_skill"),
         (6, "certificate", "duplicate_certificate"),
-        (7, "employee", "conflict"),
+        (7, "badge", "duplicate_badge"),
     ]
     assert check.problems[0].params == {
         "value": "Suzhou",

@@ -151,11 +151,9 @@ class Row:
 
     @property
     def engineer_key(self) -> str:
-        """Rows with the same key are the same engineer: the badge when the
-        row has one, otherwise the name."""
-        if self.badge:
-            return "badge:" + self.badge.casefold()
-        return "name:" + self.employee.casefold()
+        """Rows with the same name are the same engineer (two engineers of the
+        same name cannot share a file: their badges would disagree)."""
+        return self.employee.casefold()
 
     @property
     def has_skill(self) -> bool:
@@ -272,6 +270,9 @@ def check_row(
             )
     elif "issued" in values and values["issued"] is None:
         problems.append(Problem("issued_required", line, "issued"))
+    badge = values.get("badge")
+    if badge is not None and not (badge.isascii() and badge.isdigit()):
+        problems.append(Problem("bad_badge", line, "badge", {"value": short(badge)}))
     issued = values.get("issued")
     if issued is not None:
         if issued > today:
@@ -330,9 +331,9 @@ def check_rows(
 
     A sheet with a wrong header (no engineer column, a column twice), no data or
     more than ``max_rows`` lines under its header gets file problems and nothing
-    to import. Rows of one engineer that disagree on his zone, level, user,
-    mobile or name, a skill or a certificate number given twice: the later row
-    is reported.
+    to import. Rows of one engineer that disagree on his badge, zone, level,
+    user or mobile, a skill or a certificate number given twice: the later row
+    is reported, as is a badge ID given to two engineers.
     """
     result = SheetCheck()
     iterator = iter(rows)
@@ -344,7 +345,7 @@ def check_rows(
     if problems:
         result.file_problems.extend(problems)
         return result
-    engineers, skills, certificates = {}, {}, {}
+    engineers, skills, certificates, badges = {}, {}, {}, {}
     for line, cells in enumerate(iterator, start=2):
         if line - 1 > max_rows:
             result.file_problems.append(
@@ -359,7 +360,7 @@ def check_rows(
         row, row_problems = check_row(line, cells, mapping, today, datemode)
         if row is not None:
             row_problems = _check_against_earlier_rows(
-                row, engineers, skills, certificates
+                row, engineers, skills, certificates, badges
             )
             if not row_problems:
                 result.rows.append(row)
@@ -369,9 +370,19 @@ def check_rows(
     return result
 
 
-def _check_against_earlier_rows(row, engineers, skills, certificates):
+def _check_against_earlier_rows(row, engineers, skills, certificates, badges):
     first = engineers.setdefault(row.engineer_key, {})
     problems = _conflicts(row, first)
+    owner = badges.get(row.badge) if row.badge else None
+    if not problems and owner and owner[0] != row.engineer_key:
+        problems.append(
+            Problem(
+                "duplicate_badge",
+                row.line,
+                "badge",
+                {"value": row.badge, "first_line": owner[1]},
+            )
+        )
     if not problems and row.has_skill and _skill_key(row) in skills:
         problems.append(
             Problem(
@@ -398,6 +409,8 @@ def _check_against_earlier_rows(row, engineers, skills, certificates):
     for key in ENGINEER_KEYS:
         if getattr(row, key) is not None:
             first.setdefault(key, (getattr(row, key), row.line))
+    if row.badge:
+        badges.setdefault(row.badge, (row.engineer_key, row.line))
     if row.has_skill:
         skills[_skill_key(row)] = row.line
     if row.has_certificate:

@@ -4,5 +4,6 @@ from . import test_penalty
 from . import test_proposals
 from . import test_strike_flags
 from . import test_certification_review
+from . import test_roster_import
 from . import test_security
 from . import test_employee
