@@ -31,4 +31,5 @@
         "wizard/aftersales_roster_import_views.xml",
         "views/aftersales_kpi_menus.xml",
     ],
+    "demo": ["demo/aftersales_kpi_demo.xml"],
 }

@@ -81,3 +81,31 @@ class TestPenaltyAccess(PenaltyAccessCommon):
             .search([("id", "in", self.penalties.ids)])
         )
         self.assertFalse(rows)
+
+    def test_every_view_opens_for_each_role(self):
+        views = {
+            "aftersales.penalty": [
+                "list",
+                "form",
+                "kanban",
+                "search",
+                "pivot",
+                "graph",
+            ],
+            "aftersales.penalty.strike": ["list", "form", "search"],
+            "aftersales.penalty.rule": ["list", "form", "search"],
+        }
+        for user in (self.liu.user_id, self.boss, self.reviewer, self.hr_officer):
+            for model, types in views.items():
+                result = (
+                    self.env[model]
+                    .with_user(user)
+                    .get_views([(False, view_type) for view_type in types])
+                )
+                self.assertEqual(set(result["views"]), set(types), (user, model))
+        # the engineer is offered Contest, never Confirm
+        form = self.env["aftersales.penalty"].with_user(self.liu.user_id)
+        penalty = form.browse(self.penalties[0].id)
+        self.assertTrue(penalty.is_own)
+        self.assertFalse(penalty.can_decide)
+        self.assertTrue(penalty.with_user(self.reviewer).can_decide)
