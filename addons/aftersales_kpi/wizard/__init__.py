@@ -1,0 +1,2 @@
+from . import aftersales_penalty_decision
+from . import aftersales_roster_import
