@@ -19,3 +19,12 @@ from . import helpdesk_ticket_moments
 from . import helpdesk_ticket_clocks
 from . import helpdesk_ticket_repair
 from . import aftersales_clock_limit
+from . import aftersales_survey
+from . import aftersales_visit
+from . import aftersales_visit_flow
+from . import aftersales_visit_report
+from . import aftersales_visit_call
+from . import aftersales_visit_part
+from . import aftersales_dispatch_order_visit
+from . import helpdesk_ticket_visit
+from . import helpdesk_ticket_service_path

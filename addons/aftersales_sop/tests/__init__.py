@@ -9,3 +9,4 @@ from . import test_ui
 from . import test_helpdesk_chinese
 from . import test_clock_rules
 from . import test_repair_end
+from . import test_visit
