@@ -46,7 +46,7 @@ class AftersalesPortal(CustomerPortalHelpdesk):
             lambda v: v.id == visit_id and v.signed_date
         )
         if not visit:
-            return request.not_found()
+            raise request.not_found()
         attachment = visit.report_attachment_id
         if attachment:
             # the copy kept when the customer signed
@@ -104,7 +104,7 @@ class AftersalesPortal(CustomerPortalHelpdesk):
     def aftersales_survey(self, survey_id, access_token=None, **kw):
         survey = self._aftersales_survey_sudo(survey_id, access_token)
         if survey is None or survey.state == "cancel":
-            return request.not_found()
+            raise request.not_found()
         template = (
             "aftersales_sop.portal_survey_page"
             if survey.state == "pending"
@@ -125,7 +125,7 @@ class AftersalesPortal(CustomerPortalHelpdesk):
     def aftersales_survey_answer(self, survey_id, access_token=None, **post):
         survey = self._aftersales_survey_sudo(survey_id, access_token)
         if survey is None or survey.state == "cancel":
-            return request.not_found()
+            raise request.not_found()
         if survey.state != "pending":
             return self._aftersales_survey_render(
                 survey,

@@ -287,7 +287,12 @@ class AftersalesSurvey(models.Model):
         self.method = "portal"
         template = self.env.ref("aftersales_sop.mail_template_survey_link")
         # sudo: staff without an e-mail address send the link too
-        self.sudo().message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        self._portal_ensure_token()
+        self.sudo().message_post_with_source(
+            template,
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.partner_id.ids,
+        )
         return True
 
     def action_copy_link(self):

@@ -10,3 +10,10 @@ from . import test_helpdesk_chinese
 from . import test_clock_rules
 from . import test_repair_end
 from . import test_visit
+from . import test_service_report
+from . import test_service_path
+from . import test_survey
+from . import test_survey_portal
+from . import test_visit_security
+from . import test_class_b_repair
+from . import test_visit_tour
