@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from odoo import models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 _logger = logging.getLogger(__name__)
 
@@ -46,6 +47,62 @@ class AftersalesVisit(models.Model):
             or self.env.user.tz
             or "UTC"
         )
+
+    def _aftersales_report_time(self, value):
+        """A moment as the report prints it: in its time zone and language."""
+        self.ensure_one()
+        # as the report's datetime fields print it (the language's format)
+        return self.env["ir.qweb.field.datetime"].value_to_html(
+            value, {"tz_name": self._aftersales_report_tz()}
+        )
+
+    def _aftersales_report_calls(self):
+        """The calls ahead, one sentence each, in the report's language."""
+        self.ensure_one()
+        lines = []
+        for call in self.call_ids.sorted(lambda c: (c.call_date, c.id)):
+            values = {
+                "time": self._aftersales_report_time(call.call_date),
+                "eta": self._aftersales_report_time(call.eta_date),
+                "minutes": call.delay_minutes,
+                "reason": call.reason or "",
+            }
+            if call.delay_minutes:
+                lines.append(
+                    self.env._(
+                        "%(time)s: arrival announced at %(eta)s, %(minutes)s minutes "
+                        "late (%(reason)s)",
+                        **values,
+                    )
+                )
+            else:
+                lines.append(
+                    self.env._("%(time)s: arrival announced at %(eta)s", **values)
+                )
+        return lines
+
+    def _aftersales_report_fee_line(self):
+        """The fee and the customer's answer, in the report's language."""
+        self.ensure_one()
+        fee = (
+            format_amount(self.env, self.fee_amount, self.currency_id)
+            if self.fee_amount
+            else self.env._("free of charge")
+        )
+        values = {
+            "fee": fee,
+            "name": self.accepted_by or "",
+            "date": self._aftersales_report_time(self.accepted_date)
+            if self.accepted_date
+            else "",
+        }
+        if self.acceptance_state == "accepted":
+            return self.env._(
+                "Fee: %(fee)s, accepted by %(name)s on %(date)s", **values
+            )
+        if self.acceptance_state == "refused":
+            return self.env._("Fee: %(fee)s, refused by %(name)s on %(date)s", **values)
+        return self.env._("Fee: %(fee)s, not accepted yet", **values)
 
     def _aftersales_report_filename(self, extension="pdf"):
         self.ensure_one()

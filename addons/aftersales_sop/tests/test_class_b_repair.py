@@ -124,7 +124,7 @@ class TestClassBRepair(AftersalesSopCommon):
             "Replaced the fan capacitor; cleaned the coil.",
             "Fan capacitor 4 uF",
             "Fixed on site",
-            "passed",
+            "Passed",
             "Satisfaction checklist",
             "Mr Test",
             "14:45",

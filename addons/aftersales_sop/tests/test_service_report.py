@@ -103,7 +103,8 @@ class TestServiceReport(AftersalesSopCommon):
             "accepted by",
             "Mr Li",
             "Zhang",
-            "(ID shown)",
+            "ID shown",
+            "150.00, accepted by Mr Li on 09/28/2026 10:00:00",
             f"data:image/png;base64,{SIGNATURE.decode()}",
         ):
             self.assertIn(expected, html)
