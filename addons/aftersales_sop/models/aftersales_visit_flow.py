@@ -3,7 +3,7 @@
 from markupsafe import Markup
 
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
 
@@ -358,6 +358,12 @@ class AftersalesVisit(models.Model):
             order.action_done()
 
     def action_cancel(self):
+        """A planned visit that will not take place: the dispatcher's call."""
+        if not (
+            self.env.su
+            or self.env.user.has_group("aftersales_sop.aftersales_sop_group_dispatcher")
+        ):
+            raise AccessError(self.env._("Only a dispatcher cancels a visit."))
         for visit in self:
             if visit.state != "planned":
                 raise UserError(

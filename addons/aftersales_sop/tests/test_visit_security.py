@@ -92,6 +92,9 @@ class TestVisitSecurity(AftersalesSopCommon):
             )
         with self.assertRaises(AccessError):
             self.visit_zhang.with_user(zhang).unlink()
+        other = self.order_chen.visit_ids.with_user(self.chen.user_id)
+        with self.assertRaises(AccessError):
+            other.action_cancel()
         chen = self.chen.user_id
         self.assertEqual(
             self._visible(chen, self.visits), self.visit_chen | self.visit_north
