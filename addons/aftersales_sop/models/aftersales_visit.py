@@ -352,14 +352,14 @@ class AftersalesVisit(models.Model):
                 visit: {name: visit[name] for name in names}
                 for visit in self.filtered(lambda v: v.acceptance_state == "accepted")
             }
-        signing = vals.get("customer_signature")
-        if signing:
-            self._aftersales_check_can_sign()
         result = super().write(vals)
         for visit, values in before.items():
             if any(visit[name] != value for name, value in values.items()):
                 visit._aftersales_ask_acceptance_again()
-        if signing:
+        if vals.get("customer_signature"):
+            # checked with the values of this write (a result chosen with the
+            # signature); a refusal rolls the whole write back
+            self._aftersales_check_can_sign()
             self._aftersales_signed()
         return result
 

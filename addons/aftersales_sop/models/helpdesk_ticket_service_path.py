@@ -34,6 +34,9 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
+    repair_state = fields.Selection(
+        selection_add=[("repair_centre", "At the Repair Centre"), ("done",)]
+    )
     service_path = fields.Selection(
         SERVICE_PATHS,
         tracking=True,
@@ -196,10 +199,16 @@ class HelpdeskTicket(models.Model):
         when = when or fields.Datetime.now()
         for ticket in self.filtered(lambda t: not t[moment]):
             values = {moment: when}
+            if step in ("unit_taken_back", "unit_received"):
+                values["repair_state"] = "repair_centre"
             if step == "unit_taken_back":
                 values["service_path"] = "repair_centre"
             elif step == "unit_received" and not ticket.unit_taken_back_date:
+                # a mail-in: nobody is dispatched, the dispatch review is moot
                 values["service_path"] = "mail_in"
+                ticket.sudo().activity_unlink(
+                    ["aftersales_sop.mail_act_dispatch_review"]
+                )
             # sudo: the engineer or the repair centre records the step on a
             # request that may not be assigned to him
             ticket.sudo().write(values)
@@ -262,6 +271,13 @@ class HelpdeskTicket(models.Model):
 
     def _aftersales_step_label(self, step):
         return self._aftersales_clock_events()[step][0]
+
+    def _aftersales_schedule_dispatch_review(self):
+        """A mail-in request is not dispatched: nobody reviews it for that."""
+        mail_in = self.filtered(lambda t: t.service_path == "mail_in")
+        return super(
+            HelpdeskTicket, self - mail_in
+        )._aftersales_schedule_dispatch_review()
 
     def _aftersales_complete_repair(self):
         """A unit still at the repair centre is not repaired because the

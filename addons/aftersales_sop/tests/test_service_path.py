@@ -66,7 +66,7 @@ class TestServicePath(AftersalesSopCommon):
         self.assertEqual(ticket.unit_taken_back_date, datetime(2026, 9, 28, 2, 0))
         self.assertEqual(ticket.service_path, "repair_centre")
         self.assertTrue(ticket.at_repair_centre)
-        self.assertNotEqual(ticket.repair_state, "done")
+        self.assertEqual(ticket.repair_state, "repair_centre")
         self.assertIn(
             ticket,
             self.env["helpdesk.ticket"].search([("at_repair_centre", "=", True)]),
@@ -128,8 +128,20 @@ class TestServicePath(AftersalesSopCommon):
 
     def test_a_unit_sent_by_mail(self):
         ticket = self._create_repair()
+        review = self.env.ref("aftersales_sop.mail_act_dispatch_review")
+        self.assertEqual(self._clock(ticket, "dispatch_review").state, "running")
+        self.assertIn(review, ticket.activity_ids.activity_type_id)
         ticket.with_user(self.agent).action_unit_received()
         self.assertEqual(ticket.service_path, "mail_in")
+        self.assertEqual(ticket.repair_state, "repair_centre")
+        # nobody is dispatched to a unit sent by mail: no review, no reply due
+        self.assertFalse(self._clock(ticket, "dispatch_review"))
+        self.assertFalse(self._clock(ticket, "reply"))
+        self.assertNotIn(review, ticket.activity_ids.activity_type_id)
+        # a request registered as a mail-in waits for no dispatch either
+        registered = self._create_repair(service_path="mail_in")
+        self.assertFalse(self._clock(registered, "dispatch_review"))
+        self.assertNotIn(review, registered.activity_ids.activity_type_id)
         detection = self._clock(ticket, "detection")
         self.assertEqual(detection.state, "running")
         self.assertEqual(detection.deadline, datetime(2026, 10, 2, 2, 0))

@@ -170,8 +170,11 @@ class TestServiceReport(AftersalesSopCommon):
     def test_a_report_that_cannot_be_rendered_does_not_undo_the_signature(self):
         visit = self._signed_visit(sign=False)
 
+        # what Odoo raises on a server without wkhtmltopdf
+        message = "Unable to find Wkhtmltopdf on this system."
+
         def no_pdf_engine(*args, **kwargs):
-            raise UserError("Unable to find Wkhtmltopdf on this system.")
+            raise UserError(message)
 
         with patch.object(IrActionsReport, "_render_qweb_pdf", no_pdf_engine):
             visit.write({"customer_signature": SIGNATURE})

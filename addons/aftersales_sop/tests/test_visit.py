@@ -293,6 +293,22 @@ class TestVisit(AftersalesSopCommon):
         visit.action_check_out()
         self.assertEqual(visit.state, "done")
 
+    def test_the_result_and_the_signature_saved_together(self):
+        order = self._dispatch()
+        visit = self._on_site(order)
+        visit.write(
+            {
+                "result": "taken_back",
+                "signed_by": "Mr Li",
+                "customer_signature": b"iVBORw0KGgo=",
+            }
+        )
+        self.assertTrue(visit.signed_date)
+        # the result written with the signature is checked like any other
+        other = self._on_site(self._dispatch())
+        with self.assertRaisesRegex(UserError, "test the unit"):
+            other.write({"result": "fixed", "customer_signature": b"iVBORw0KGgo="})
+
     def test_cancelling_the_order_cancels_its_visits(self):
         order = self._dispatch()
         visit = order.visit_ids
