@@ -18,6 +18,15 @@ class TestVisitTour(HttpCase, AftersalesSopCommon):
     browser_size = "375x667"
     touch_enabled = True
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the completed request's stage e-mails the customer: from the
+        # company's default sender, also in a database without demo data
+        cls.company.alias_domain_id = cls.env["mail.alias.domain"].create(
+            {"name": "aftersales.example.com", "default_from": "notifications"}
+        )
+
     def test_the_engineers_visit_on_a_phone(self):
         ticket = self._create_repair()
         order = self.env["aftersales.dispatch.order"].create(
