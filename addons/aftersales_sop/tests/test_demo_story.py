@@ -25,14 +25,12 @@ class TestDemoStory(TransactionCase):
         self.assertTrue(visit.customer_signature)
         self.assertTrue(visit.report_attachment_id, "the signed report is kept")
         followup = ticket.followup_ids.filtered(lambda f: f.kind == "first")
-        self.assertEqual(
-            (followup.state, followup.outcome), ("done", "satisfied")
-        )
+        self.assertEqual((followup.state, followup.outcome), ("done", "satisfied"))
         surveys = ticket.survey_ids.filtered(lambda s: s.state == "done")
+        self.assertEqual(sorted(surveys.mapped("method")), ["phone", "service_form"])
         self.assertEqual(
-            sorted(surveys.mapped("method")), ["phone", "service_form"]
+            surveys.filtered(lambda s: s.method == "phone").followup_id, followup
         )
-        self.assertEqual(surveys.filtered(lambda s: s.method == "phone").followup_id, followup)
 
     def test_a_complaint_attributed_to_an_engineer(self):
         complaint = self._demo("complaint_engineer_demo")
