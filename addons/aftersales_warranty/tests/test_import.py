@@ -18,6 +18,9 @@ from odoo.addons.aftersales_warranty.rules.registration_import import (
     template_header,
 )
 from odoo.addons.aftersales_warranty.tools.spreadsheet import read_sheet
+from odoo.addons.aftersales_warranty.wizard import (
+    aftersales_warranty_registration_import_write as import_write,
+)
 
 from .common import WarrantyCommon
 
@@ -142,6 +145,70 @@ class TestImport(WarrantyCommon):
         self.assertEqual(
             self.env[action["res_model"]].search(action["domain"]),
             wizard.registration_ids,
+        )
+
+    def test_a_file_written_in_several_batches(self):
+        """The check finds the known customers and serial numbers; writing
+        creates the others in batches (two rows each here), a customer once
+        whichever batches his rows fall in."""
+        rows = [
+            HEADER,
+            ["Someone", "+86 137 0000 0001", "T-RC", None, "2026-05-01", "B-1"],
+            ["Batch One", "13900000071", "Test AC", "AC-T-B1", "2026-05-01", "B-2"],
+            ["Batch Two", "13900000072", "Test AC", "AC-T-0001", "2026-05-02", "B-3"],
+            ["Batch Three", "13900000073", "T-RC", None, "2026-05-03", "B-4"],
+            ["Batch One", "139 0000 0071", "T-RC", None, "2026-05-04", "B-5"],
+            ["Batch Four", "13900000074", "Test AC", "AC-T-B2", "2026-05-05", "B-6"],
+            ["Batch Two", "13900000072", "T-RC", None, "2026-05-06", "B-7"],
+        ]
+        before = self._counts()
+        wizard = self._wizard(xlsx(rows))
+        with patch.object(import_write, "BATCH", 2):
+            wizard.action_import()
+        self.assertFalse(wizard.file_error, wizard.file_error)
+        self.assertEqual(wizard.imported_count, 7)
+        registrations, partners, lots = (
+            after - first for after, first in zip(self._counts(), before, strict=True)
+        )
+        self.assertEqual((registrations, partners, lots), (7, 4, 2))
+        imported = wizard.registration_ids.sorted("proof_reference")
+        self.assertEqual(
+            imported.mapped("proof_reference"), [f"B-{i}" for i in range(1, 8)]
+        )
+        self.assertEqual(
+            [registration.partner_id.name for registration in imported],
+            [
+                "Test Customer",
+                "Batch One",
+                "Batch Two",
+                "Batch Three",
+                "Batch One",
+                "Batch Four",
+                "Batch Two",
+            ],
+        )
+        self.assertEqual(imported[1].partner_id, imported[4].partner_id)
+        self.assertEqual(imported[2].partner_id, imported[6].partner_id)
+        self.assertEqual(imported[0].partner_id, self.customer)
+        self.assertEqual(imported[1].partner_id.phone, "+8613900000071")
+        self.assertEqual(imported[2].lot_id, self.lot)
+        self.assertEqual(
+            imported.mapped(lambda r: r.lot_id.name or ""),
+            ["", "AC-T-B1", "AC-T-0001", "", "", "AC-T-B2", ""],
+        )
+        self.assertEqual(imported[5].lot_id.product_id, imported[1].product_id)
+        self.assertEqual(len(set(imported.mapped("name"))), 7)
+        self.assertEqual(
+            imported.mapped("partner_phone"),
+            [
+                "+8613700000001",
+                "+8613900000071",
+                "+8613900000072",
+                "+8613900000073",
+                "+8613900000071",
+                "+8613900000074",
+                "+8613900000072",
+            ],
         )
 
     def test_an_old_xls_file(self):
