@@ -253,7 +253,11 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
             ):
                 for value in (partner.phone, partner.mobile):
                     number = variants.get(value)
-                    if number and number not in found:
+                    # the ways of writing one number may fall in two chunks:
+                    # the oldest partner wins whichever chunk found him
+                    if number and (
+                        number not in found or partner.id < found[number][0]
+                    ):
                         found[number] = (partner.id, partner.name or "")
         return found
 
