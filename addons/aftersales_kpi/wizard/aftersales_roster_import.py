@@ -1,14 +1,10 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-import binascii
 import io
-import logging
 
 import openpyxl
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from odoo.addons.aftersales_warranty.rules import registration_import
 from odoo.addons.aftersales_warranty.tools import spreadsheet
@@ -17,8 +13,6 @@ from ..rules import cells as cell_rules
 from ..rules import roster_import as roster_rules
 from .aftersales_roster_messages import column_label, problem_message
 from .aftersales_roster_records import RosterLookup
-
-_logger = logging.getLogger(__name__)
 
 MAX_ROWS = 20_000
 
@@ -29,35 +23,15 @@ class AftersalesRosterImport(models.TransientModel):
     reason, and a file whose structure is wrong imports nothing."""
 
     _name = "aftersales.roster.import"
+    _inherit = ["aftersales.spreadsheet.import.mixin"]
     _description = "Import the Engineer Roster"
+    _template_filename = "engineer_roster.xlsx"
 
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
-    )
-    file = fields.Binary(attachment=False)
-    filename = fields.Char()
-    import_valid_rows = fields.Boolean(
-        string="Import the Valid Rows Only",
-        help="Import the rows without problems and leave out the bad ones. "
-        "Otherwise one bad row stops the whole import.",
-    )
     create_zones = fields.Boolean(
         string="Create Missing Zones",
         help="A zone the file names and Odoo does not know is created. "
         "Otherwise the row is reported.",
     )
-    state = fields.Selection(
-        [("upload", "Upload"), ("checked", "Checked"), ("done", "Imported")],
-        default="upload",
-        required=True,
-    )
-    file_error = fields.Text(readonly=True)
-    ignored_columns = fields.Char(
-        readonly=True, help="Columns of the file this import does not read."
-    )
-    row_count = fields.Integer(string="Rows", readonly=True)
-    valid_count = fields.Integer(string="Valid Rows", readonly=True)
-    bad_row_count = fields.Integer(string="Rows with Problems", readonly=True)
     summary = fields.Text(readonly=True)
     problem_ids = fields.One2many(
         "aftersales.roster.import.problem", "wizard_id", string="Problems"
@@ -69,25 +43,10 @@ class AftersalesRosterImport(models.TransientModel):
         "engineer_id",
         string="Imported Engineers",
     )
-    template_file = fields.Binary(attachment=False, readonly=True)
-
-    @api.onchange("file")
-    def _onchange_file(self):
-        self.state = "upload"
 
     # ---------------------------------------------------------------------------
     # actions
     # ---------------------------------------------------------------------------
-
-    def action_check(self):
-        self.ensure_one()
-        self._run(create=False)
-        return self._reopen()
-
-    def action_import(self):
-        self.ensure_one()
-        self._run(create=True)
-        return self._reopen()
 
     def action_view_engineers(self):
         self.ensure_one()
@@ -97,26 +56,8 @@ class AftersalesRosterImport(models.TransientModel):
         action.update(domain=[("id", "in", self.engineer_ids.ids)], context={})
         return action
 
-    def action_download_template(self):
-        self.ensure_one()
-        chinese = (self.env.lang or "").startswith("zh")
-        self.template_file = base64.b64encode(self._template_bytes(chinese))
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/template_file/"
-            "engineer_roster.xlsx?download=true",
-            "target": "download",
-        }
-
-    def _reopen(self):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Import the Engineer Roster"),
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-        }
+    def _import_title(self):
+        return self.env._("Import the Engineer Roster")
 
     @api.model
     def _template_bytes(self, chinese=False):
@@ -206,15 +147,9 @@ class AftersalesRosterImport(models.TransientModel):
     def _check_file(self):
         """``(sheet check, rows ready to import, row problems)``."""
         check = roster_rules.SheetCheck()
-        try:
-            content = self.with_context(bin_size=False).file or b""
-            data = base64.b64decode(content, validate=True)
-        except (binascii.Error, ValueError):
-            check.file_problems.append(roster_rules.Problem("unreadable"))
-            return check, [], []
         today = fields.Date.context_today(self)
         try:
-            rows, datemode = spreadsheet.read_sheet(data)
+            rows, datemode = self._read_spreadsheet()
             check = roster_rules.check_rows(
                 (self._own_cells(row) for row in rows), today, datemode, MAX_ROWS
             )
@@ -241,30 +176,15 @@ class AftersalesRosterImport(models.TransientModel):
 
     def _import_rows(self, rows):
         """Create everything or nothing: ``(engineers, summary, error)``."""
-        engineers = self.env["aftersales.engineer"]
         lookup = RosterLookup(self.env, self.company_id, self.create_zones)
-        try:
-            with self.env.cr.savepoint():
-                engineers, counts = lookup.save(rows)
-        # whatever the database refuses is reported: nothing is half-written
-        except Exception as error:
-            _logger.info("engineer roster import failed", exc_info=True)
-            self.env.invalidate_all()
-            message = (
-                error.args[0] if isinstance(error, UserError) and error.args else None
-            )
+        saved, error = self._write_all_or_nothing(lookup.save, rows)
+        if error:
             return (
-                engineers.browse(),
+                self.env["aftersales.engineer"],
                 False,
-                self.env._(
-                    "Nothing was imported: %(error)s",
-                    error=message
-                    or self.env._(
-                        "the database refused the rows (%(kind)s).",
-                        kind=type(error).__name__,
-                    ),
-                ),
+                self.env._("Nothing was imported: %(error)s", error=error),
             )
+        engineers, counts = saved
         summary = self.env._(
             "Engineers: %(engineers_new)s created, %(engineers_old)s updated. "
             "Skills: %(skills_new)s created, %(skills_old)s updated. "
@@ -277,12 +197,9 @@ class AftersalesRosterImport(models.TransientModel):
 
 class AftersalesRosterImportProblem(models.TransientModel):
     _name = "aftersales.roster.import.problem"
+    _inherit = ["aftersales.spreadsheet.import.problem.mixin"]
     _description = "Problem Found in a Roster File"
-    _order = "line, id"
 
     wizard_id = fields.Many2one(
         "aftersales.roster.import", required=True, ondelete="cascade"
     )
-    line = fields.Integer(help="The line in the spreadsheet; 0: the whole file.")
-    column = fields.Char()
-    message = fields.Char(string="Problem")

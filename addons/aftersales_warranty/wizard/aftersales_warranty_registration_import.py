@@ -7,8 +7,6 @@ registrations in ``..._import_write.py``, the sentences in
 ``registration_import_messages.py``.
 """
 
-import base64
-import binascii
 import io
 
 import openpyxl
@@ -25,34 +23,15 @@ MAX_ROWS = 100_000
 
 class AftersalesWarrantyRegistrationImport(models.TransientModel):
     _name = "aftersales.warranty.registration.import"
+    _inherit = ["aftersales.spreadsheet.import.mixin"]
     _description = "Import Warranty Registrations"
     _check_company_auto = True
+    _template_filename = "warranty_registrations.xlsx"
 
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company
-    )
-    file = fields.Binary(attachment=False)
-    filename = fields.Char()
-    import_valid_rows = fields.Boolean(
-        string="Import the Valid Rows Only",
-        help="Import the rows without problems and leave out the bad ones. "
-        "Otherwise one bad row stops the whole import.",
-    )
-    state = fields.Selection(
-        [("upload", "Upload"), ("checked", "Checked"), ("done", "Imported")],
-        default="upload",
-        required=True,
-    )
-    file_error = fields.Text(readonly=True)
     ignored_columns = fields.Char(
-        string="Columns Not Imported",
-        readonly=True,
         help="Columns of the file the import does not read (remarks, "
         "addresses, stores, ...): they were ignored.",
     )
-    row_count = fields.Integer(string="Rows", readonly=True)
-    valid_count = fields.Integer(string="Valid Rows", readonly=True)
-    bad_row_count = fields.Integer(string="Rows with Problems", readonly=True)
     warning_row_count = fields.Integer(
         string="Rows with Warnings",
         readonly=True,
@@ -73,25 +52,10 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         string="Imported Registrations",
         check_company=True,
     )
-    template_file = fields.Binary(attachment=False, readonly=True)
-
-    @api.onchange("file")
-    def _onchange_file(self):
-        self.state = "upload"
 
     # ---------------------------------------------------------------------------
     # actions
     # ---------------------------------------------------------------------------
-
-    def action_check(self):
-        self.ensure_one()
-        self._run(create=False)
-        return self._reopen()
-
-    def action_import(self):
-        self.ensure_one()
-        self._run(create=True)
-        return self._reopen()
 
     def action_view_registrations(self):
         self.ensure_one()
@@ -101,26 +65,8 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         action.update(domain=[("id", "in", self.registration_ids.ids)], context={})
         return action
 
-    def action_download_template(self):
-        self.ensure_one()
-        chinese = (self.env.lang or "").startswith("zh")
-        self.template_file = base64.b64encode(self._template_bytes(chinese))
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/template_file/"
-            "warranty_registrations.xlsx?download=true",
-            "target": "download",
-        }
-
-    def _reopen(self):
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Import Warranty Registrations"),
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-        }
+    def _import_title(self):
+        return self.env._("Import Warranty Registrations")
 
     @api.model
     def _template_bytes(self, chinese=False):
@@ -209,20 +155,15 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
     def _check_file(self):
         """The :class:`SheetCheck` of the file; its rows are ``CheckedRow``
         once checked against the database (``..._import_check.py``)."""
-        problem = import_rules.Problem
         check = import_rules.SheetCheck()
-        try:
-            content = self.with_context(bin_size=False).file or b""
-            data = base64.b64decode(content, validate=True)
-        except (binascii.Error, ValueError):
-            check.file_problems.append(problem("unreadable"))
-            return check
         today = fields.Date.context_today(self)
         try:
-            rows, datemode = spreadsheet.read_sheet(data)
+            rows, datemode = self._read_spreadsheet()
             check = import_rules.check_rows(rows, today, datemode, MAX_ROWS)
         except spreadsheet.SpreadsheetError as error:
-            check.file_problems.append(problem(error.code, params=error.params))
+            check.file_problems.append(
+                import_rules.Problem(error.code, params=error.params)
+            )
             return check
         if check.readable:
             check.rows, problems, warnings = self._check_against_database(check.rows)
@@ -241,8 +182,8 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
 
 class AftersalesWarrantyRegistrationImportProblem(models.TransientModel):
     _name = "aftersales.warranty.registration.import.problem"
+    _inherit = ["aftersales.spreadsheet.import.problem.mixin"]
     _description = "Problem Found in a Registration File"
-    _order = "line, id"
 
     wizard_id = fields.Many2one(
         "aftersales.warranty.registration.import",
@@ -250,9 +191,6 @@ class AftersalesWarrantyRegistrationImportProblem(models.TransientModel):
         required=True,
         ondelete="cascade",
     )
-    line = fields.Integer(help="The line in the spreadsheet; 0: the whole file.")
-    column = fields.Char()
-    message = fields.Char(string="Problem")
     severity = fields.Selection(
         [("error", "Not Imported"), ("warning", "Imported, with a Warning")],
         default="error",

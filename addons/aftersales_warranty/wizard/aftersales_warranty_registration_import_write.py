@@ -9,16 +9,9 @@ batch is flushed and the ORM cache emptied after it, and only ids are kept
 between batches, so that the memory a big file takes does not grow with it.
 """
 
-import logging
-
-import psycopg2
-
 from odoo import models
-from odoo.exceptions import UserError
 
 from .registration_import_messages import message
-
-_logger = logging.getLogger(__name__)
 
 #: records created per batch
 BATCH = 2000
@@ -31,24 +24,10 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
 
     def _create_registrations(self, rows):
         """Create everything or nothing: ``(registrations, error message)``."""
-        registrations = self.env["aftersales.warranty.registration"]
-        try:
-            with self.env.cr.savepoint():
-                registrations = self._create_all(rows)
-        # what the ORM refuses (access, constraints: UserError and its
-        # subclasses) or the database refuses (psycopg2): nothing half-written
-        except (UserError, psycopg2.Error) as error:
-            _logger.info("warranty registration import failed", exc_info=True)
-            self.env.invalidate_all()
-            detail = (
-                error.args[0]
-                if isinstance(error, UserError) and error.args
-                else message(
-                    self.env, "database_refused", {"kind": type(error).__name__}
-                )
-            )
-            return registrations.browse(), message(
-                self.env, "write_failed", {"error": detail}
+        registrations, error = self._write_all_or_nothing(self._create_all, rows)
+        if error:
+            return self.env["aftersales.warranty.registration"], message(
+                self.env, "write_failed", {"error": error}
             )
         return registrations, None
 

@@ -108,7 +108,6 @@ MESSAGES = {
         "tick 'Import the Valid Rows Only'."
     ),
     "write_failed": _lt("Nothing was imported: %(error)s"),
-    "database_refused": _lt("the database refused the rows (%(kind)s)."),
 }
 
 
