@@ -8,3 +8,4 @@ from . import test_roster_import
 from . import test_security
 from . import test_employee
 from . import test_complaint_penalties
+from . import test_kpi_figures
