@@ -58,6 +58,12 @@ class AftersalesKpiAssessment(models.Model):
                 self.sudo()._aftersales_run(company, month)
 
     @api.model
+    def _aftersales_run_previous_month(self):
+        """The previous month's assessments of the current company (demo)."""
+        today = fields.Date.context_today(self)
+        return self._aftersales_run(self.env.company, kpi_rules.previous_month(today))
+
+    @api.model
     def _aftersales_run(self, company, month):
         """Make or refresh the assessments of ``company`` for the month of
         ``month``; returns them."""
@@ -134,19 +140,15 @@ class AftersalesKpiAssessment(models.Model):
 
     @api.model
     def _aftersales_subjects(self, company, totals):
-        """The company, its active teams and engineers, and any other team or
-        engineer that has figures this month."""
-        teams = set(
-            self.env["helpdesk.ticket.team"]
-            .search([("company_id", "in", [company.id, False])])
-            .ids
-        )
+        """The company, its active engineers (one without activity learns
+        it from his assessment), and the teams and other engineers that have
+        figures this month."""
         engineers = set(
             self.env["aftersales.engineer"]
             .search([("company_id", "=", company.id)])
             .ids
         )
-        teams |= {res_id for scope, res_id in totals if scope == "team"}
+        teams = {res_id for scope, res_id in totals if scope == "team"}
         engineers |= {res_id for scope, res_id in totals if scope == "engineer"}
         return [
             ("company", 0),

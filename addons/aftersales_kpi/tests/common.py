@@ -10,6 +10,7 @@ from odoo.addons.aftersales_sop.tests.common import AftersalesSopCommon
 
 MONDAY_10 = "2026-09-28 02:00:00"  # Monday 10:00 in Beijing
 REVIEWER = "aftersales_kpi.aftersales_kpi_group_reviewer"
+SUPERVISOR = "aftersales_kpi.aftersales_kpi_group_supervisor"
 
 
 class KpiCommon(AftersalesSopCommon):
@@ -25,6 +26,9 @@ class KpiCommon(AftersalesSopCommon):
             cls.env, login="kpi_hr", name="HR Officer", groups="hr.group_hr_user"
         )
         cls.company.aftersales_hr_user_id = cls.hr_officer
+        cls.supervisor = new_test_user(
+            cls.env, login="kpi_supervisor", name="CS Supervisor", groups=SUPERVISOR
+        )
         employees = cls.env["hr.employee"]
         cls.boss = new_test_user(cls.env, login="kpi_boss", name="Wang (manager)")
         cls.boss_employee = employees.create(
