@@ -17,3 +17,4 @@ from . import aftersales_kpi_assessment
 from . import aftersales_kpi_assessment_line
 from . import aftersales_kpi_assessment_run
 from . import aftersales_kpi_assessment_report
+from . import aftersales_kpi_indexes
