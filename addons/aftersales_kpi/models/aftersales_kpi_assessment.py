@@ -177,8 +177,7 @@ class AftersalesKpiAssessment(models.Model):
         if not self._aftersales_is_reviewer():
             raise AccessError(
                 self.env._(
-                    "Only HR and the assessment reviewers review monthly "
-                    "assessments."
+                    "Only HR and the assessment reviewers review monthly assessments."
                 )
             )
 
@@ -187,8 +186,7 @@ class AftersalesKpiAssessment(models.Model):
         if done:
             raise UserError(
                 self.env._(
-                    "Assessment %(name)s has been acknowledged: it no longer "
-                    "changes.",
+                    "Assessment %(name)s has been acknowledged: it no longer changes.",
                     name=done[0].name,
                 )
             )
@@ -252,9 +250,7 @@ class AftersalesKpiAssessment(models.Model):
                     )
                 )
             if assessment.user_id == self.env.user and not self.env.su:
-                raise UserError(
-                    self.env._("Nobody reviews his own assessment.")
-                )
+                raise UserError(self.env._("Nobody reviews his own assessment."))
             without_cause = assessment.missed_line_ids.filtered(
                 lambda line: not (line.cause or "").strip()
             )

@@ -67,9 +67,7 @@ class AftersalesKpiAssessmentLine(models.Model):
         for line in self:
             unit = kpi_rules.KPI_BY_CODE[line.kpi].unit if line.kpi else None
             suffix = SUFFIX.get(unit, "")
-            line.value_display = (
-                f"{line.value:.2f}{suffix}" if line.has_value else "-"
-            )
+            line.value_display = f"{line.value:.2f}{suffix}" if line.has_value else "-"
             line.target_display = (
                 f"{line.better} {line.target:g}{suffix}" if line.has_target else ""
             )

@@ -72,8 +72,8 @@ class AftersalesKpiAssessment(models.Model):
         # who started it may not read included
         run = self.sudo().with_context(**RUN_CONTEXT)
         start = kpi_rules.month_start(month)
-        totals = self.env["aftersales.kpi.figures"].sudo()._aftersales_totals(
-            company, start
+        totals = (
+            self.env["aftersales.kpi.figures"].sudo()._aftersales_totals(company, start)
         )
         targets = self.env["aftersales.kpi.target"]._aftersales_targets(company)
         threshold = company.aftersales_commendation_score
@@ -112,9 +112,9 @@ class AftersalesKpiAssessment(models.Model):
                 )
             )
         created = run.create(to_create)
-        return run.browse(
-            [a.id for a in existing.values()] + created.ids
-        ).with_env(self.env)
+        return run.browse([a.id for a in existing.values()] + created.ids).with_env(
+            self.env
+        )
 
     def _aftersales_refresh(self, vals, lines):
         """New figures for a draft: causes and comments stay."""

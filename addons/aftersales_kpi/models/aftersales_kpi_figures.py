@@ -37,9 +37,7 @@ class AftersalesKpiFigures(models.AbstractModel):
         """``(start, end)`` of the month of ``month`` in the company's time zone,
         as naive UTC datetimes (what datetime columns hold)."""
         first, following = kpi_rules.month_bounds(month)
-        tz = pytz.timezone(
-            company.resource_calendar_id.tz or self.env.user.tz or "UTC"
-        )
+        tz = pytz.timezone(company.resource_calendar_id.tz or self.env.user.tz or "UTC")
 
         def utc(day):
             local = tz.localize(datetime.combine(day, time.min))
@@ -369,10 +367,6 @@ class AftersalesKpiFigures(models.AbstractModel):
                       LEFT JOIN product_product tp
                              ON tp.id = c.aftersales_travel_product_id
                      WHERE c.id = %(company)s
-                ), visits AS (
-                    SELECT v.ticket_id, SUM(v.work_hours) AS hours
-                      FROM aftersales_visit v JOIN done ON done.id = v.ticket_id
-                     WHERE v.state = 'done' GROUP BY v.ticket_id
                 ), visit_parts AS (
                     SELECT v.ticket_id,
                            SUM(vp.quantity * COALESCE(
@@ -410,7 +404,11 @@ class AftersalesKpiFigures(models.AbstractModel):
                        COALESCE(repairs.travel, 0) * COALESCE(costs.travel, 0)
                            AS travel
                   FROM done CROSS JOIN costs
-                  LEFT JOIN visits ON visits.ticket_id = done.id
+                  LEFT JOIN LATERAL (
+                       SELECT SUM(v.work_hours) AS hours
+                         FROM aftersales_visit v
+                        WHERE v.ticket_id = done.id AND v.state = 'done') visits
+                         ON TRUE
                   LEFT JOIN visit_parts ON visit_parts.ticket_id = done.id
                   LEFT JOIN repairs ON repairs.ticket_id = done.id
                   LEFT JOIN repair_parts ON repair_parts.ticket_id = done.id

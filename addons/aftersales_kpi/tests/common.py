@@ -194,9 +194,7 @@ class KpiMonthCommon(KpiCommon):
                     "received_date": SEP[10],
                 }
             )
-            complaint.sudo().write(
-                {"engineer_id": cls.liu.id, "clocks_all_met": met}
-            )
+            complaint.sudo().write({"engineer_id": cls.liu.id, "clocks_all_met": met})
             cls.complaints |= complaint
         # penalties
         with freeze_time(SEP[12]):
@@ -204,7 +202,9 @@ class KpiMonthCommon(KpiCommon):
             cls._penalty(cls.liu, "late_arrival", "2026-09-11")
 
     @classmethod
-    def _month_ticket(cls, reported, response_s, engineer, closed=None, done=None, **vals):
+    def _month_ticket(
+        cls, reported, response_s, engineer, closed=None, done=None, **vals
+    ):
         vals.setdefault("inquiry_class", "b")
         with freeze_time(reported + timedelta(minutes=5)):
             ticket = cls._create_repair(

@@ -134,9 +134,12 @@ class TestAssessmentRun(KpiMonthCommon):
         report = wizard.action_print()
         self.assertEqual(report["report_name"], "aftersales_kpi.report_quality_review")
         # a reviewer's report names the commended engineer and the causes
-        html = self.env["ir.actions.report"].with_user(self.reviewer)._render_qweb_html(
-            "aftersales_kpi.report_quality_review", company.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.reviewer)
+            ._render_qweb_html("aftersales_kpi.report_quality_review", company.ids)[0]
+            .decode()
+        )
         self.assertIn("Zhang", html)
         self.assertIn("Customer Satisfaction", html)
 
@@ -145,9 +148,12 @@ class TestAssessmentRun(KpiMonthCommon):
         self.env["ir.module.module"]._load_module_terms(["aftersales_kpi"], ["zh_CN"])
         company = self._figures(self._run(), "company")[0]
         self.reviewer.lang = "zh_CN"
-        html = self.env["ir.actions.report"].with_user(self.reviewer)._render_qweb_html(
-            "aftersales_kpi.report_quality_review", company.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.reviewer)
+            ._render_qweb_html("aftersales_kpi.report_quality_review", company.ids)[0]
+            .decode()
+        )
         self.assertIn("月度质量评估", html)
         self.assertIn("客户满意度", html)
         self.assertNotIn("Monthly Quality Review", html)

@@ -105,9 +105,9 @@ class TestAssessmentAccess(KpiMonthCommon):
         self.assertAlmostEqual(by_engineer[self.zhang.id]["response_rate"], 50.0)
         # penalties stay with HR and the reviewers
         with self.assertRaises(AccessError):
-            self.env["aftersales.kpi.penalty.report"].with_user(
-                self.supervisor
-            ).search([])
+            self.env["aftersales.kpi.penalty.report"].with_user(self.supervisor).search(
+                []
+            )
         self.assertTrue(
             self.env["aftersales.kpi.penalty.report"]
             .with_user(self.hr_officer)
@@ -138,7 +138,9 @@ class TestAssessmentAccess(KpiMonthCommon):
                 )
                 self.assertEqual(set(result["views"]), set(types), (user, model))
         menus = self.env["ir.ui.menu"].with_user(self.supervisor)._visible_menu_ids()
-        self.assertIn(self.env.ref("aftersales_kpi.aftersales_kpi_dashboard_menu").id, menus)
+        self.assertIn(
+            self.env.ref("aftersales_kpi.aftersales_kpi_dashboard_menu").id, menus
+        )
         self.assertNotIn(
             self.env.ref("aftersales_kpi.aftersales_kpi_penalty_report_menu").id, menus
         )

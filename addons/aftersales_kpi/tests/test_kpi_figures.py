@@ -18,7 +18,9 @@ class TestKpiFigures(KpiMonthCommon):
             cls.assessments = cls.env["aftersales.kpi.assessment"]._aftersales_run(
                 cls.company, cls.t1.request_date.date()
             )
-        cls.zhang_a, cls.zhang_f = cls._figures(cls.assessments, "engineer", cls.zhang.id)
+        cls.zhang_a, cls.zhang_f = cls._figures(
+            cls.assessments, "engineer", cls.zhang.id
+        )
         cls.liu_a, cls.liu_f = cls._figures(cls.assessments, "engineer", cls.liu.id)
         cls.chen_a, cls.chen_f = cls._figures(cls.assessments, "engineer", cls.chen.id)
         cls.team_a, cls.team_f = cls._figures(cls.assessments, "team", cls.team.id)
@@ -79,7 +81,9 @@ class TestKpiFigures(KpiMonthCommon):
         # the company's threshold decides
         self.company.aftersales_commendation_score = 9.6
         self.assertFalse(
-            self._figures(self._run(), "engineer", self.zhang.id)[0].commendation_proposed
+            self._figures(self._run(), "engineer", self.zhang.id)[
+                0
+            ].commendation_proposed
         )
 
     def test_average_onsite_response_and_completion_times(self):
