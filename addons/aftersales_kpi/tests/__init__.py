@@ -11,3 +11,4 @@ from . import test_complaint_penalties
 from . import test_kpi_figures
 from . import test_assessment
 from . import test_assessment_security
+from . import test_kpi_export
