@@ -56,7 +56,10 @@ class TestKpiExport(HttpCase, KpiMonthCommon):
         self.authenticate("kpi_supervisor", "kpi_supervisor")
         response = self.url_open(
             "/web/pivot/export_xlsx",
-            data={"data": json.dumps(data), "csrf_token": http.Request.csrf_token(self)},
+            data={
+                "data": json.dumps(data),
+                "csrf_token": http.Request.csrf_token(self),
+            },
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("spreadsheetml", response.headers["Content-Type"])
