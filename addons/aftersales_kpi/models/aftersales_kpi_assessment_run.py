@@ -45,7 +45,8 @@ class AftersalesKpiAssessment(models.Model):
         made once (a month already made is left to the manual recompute)."""
         today = fields.Date.context_today(self)
         month = kpi_rules.previous_month(today)
-        for company in self.env["res.company"].sudo().search([]):
+        companies = self.env["res.company"].sudo().search([("active", "=", True)])
+        for company in companies:
             done = self.sudo().search_count(
                 [
                     ("company_id", "=", company.id),

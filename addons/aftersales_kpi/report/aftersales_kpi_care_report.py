@@ -90,7 +90,7 @@ class AftersalesKpiPenaltyReport(models.Model):
 
     penalty_id = fields.Many2one("aftersales.penalty", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    employee_id = fields.Many2one("hr.employee", string="Employee", readonly=True)
+    employee_id = fields.Many2one("hr.employee", readonly=True)
     engineer_id = fields.Many2one("aftersales.engineer", readonly=True)
     rule_id = fields.Many2one(
         "aftersales.penalty.rule", string="Offence", readonly=True
