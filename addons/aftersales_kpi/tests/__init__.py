@@ -12,3 +12,4 @@ from . import test_kpi_figures
 from . import test_assessment
 from . import test_assessment_security
 from . import test_kpi_export
+from . import test_demo_month
