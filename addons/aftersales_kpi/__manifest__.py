@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "After-Sales KPI",
-    "summary": "Engineer penalties, strike flags for HR, certification re-reviews "
-    "and the engineer roster import",
+    "summary": "Engineer penalties, monthly assessments and the monthly quality "
+    "review with its KPI analysis, strike flags, certification re-reviews, the "
+    "engineer roster import",
     "version": "18.0.1.0.0",
     "category": "After-Sales",
     "license": "AGPL-3",
@@ -17,19 +18,30 @@
         "security/aftersales_kpi_groups.xml",
         "security/ir.model.access.csv",
         "security/aftersales_kpi_security.xml",
+        "security/aftersales_kpi_assessment_security.xml",
         "data/ir_sequence_data.xml",
         "data/aftersales_penalty_rule_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/aftersales_kpi_target_data.xml",
         "views/aftersales_penalty_views.xml",
         "views/aftersales_penalty_rule_views.xml",
         "views/aftersales_penalty_strike_views.xml",
         "views/aftersales_certification_review_views.xml",
         "views/hr_employee_views.xml",
+        "views/aftersales_kpi_assessment_views.xml",
+        "report/aftersales_kpi_service_report_views.xml",
+        "report/aftersales_kpi_care_report_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/aftersales_penalty_decision_views.xml",
         "wizard/aftersales_roster_import_views.xml",
+        "wizard/aftersales_kpi_month_views.xml",
         "views/aftersales_kpi_menus.xml",
+        "report/aftersales_kpi_quality_reports.xml",
+        "report/aftersales_kpi_quality_templates.xml",
     ],
-    "demo": ["demo/aftersales_kpi_demo.xml"],
+    "demo": [
+        "demo/aftersales_kpi_demo.xml",
+        "demo/aftersales_kpi_month_demo.xml",
+    ],
 }

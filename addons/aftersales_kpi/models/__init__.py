@@ -11,3 +11,10 @@ from . import aftersales_certification
 from . import aftersales_certification_review
 from . import hr_employee
 from . import aftersales_complaint
+from . import aftersales_kpi_target
+from . import aftersales_kpi_figures
+from . import aftersales_kpi_assessment
+from . import aftersales_kpi_assessment_line
+from . import aftersales_kpi_assessment_run
+from . import aftersales_kpi_assessment_report
+from . import aftersales_kpi_indexes

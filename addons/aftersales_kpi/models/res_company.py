@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from ..rules import kpi as kpi_rules
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -28,6 +30,13 @@ class ResCompany(models.Model):
         default=30,
         help="How many days before a certification expires HR is asked to "
         "re-review it.",
+    )
+    aftersales_commendation_score = fields.Float(
+        string="Commendation Satisfaction",
+        default=kpi_rules.DEFAULT_COMMENDATION_SCORE,
+        digits=(16, 2),
+        help="An engineer or a team whose customer satisfaction of the month "
+        "reaches this score (0-10) is proposed for commendation and reward.",
     )
     aftersales_hr_user_id = fields.Many2one(
         "res.users",

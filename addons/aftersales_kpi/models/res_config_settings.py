@@ -15,6 +15,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_certification_reminder_days = fields.Integer(
         related="company_id.aftersales_certification_reminder_days", readonly=False
     )
+    aftersales_commendation_score = fields.Float(
+        related="company_id.aftersales_commendation_score", readonly=False
+    )
     aftersales_hr_user_id = fields.Many2one(
         related="company_id.aftersales_hr_user_id", readonly=False
     )

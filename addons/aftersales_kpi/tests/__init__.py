@@ -8,3 +8,8 @@ from . import test_roster_import
 from . import test_security
 from . import test_employee
 from . import test_complaint_penalties
+from . import test_kpi_figures
+from . import test_assessment
+from . import test_assessment_security
+from . import test_kpi_export
+from . import test_demo_month

@@ -2,12 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Shared fixtures of the aftersales_kpi tests: data only, no test methods."""
 
-from odoo.tests import new_test_user
+from datetime import date, datetime, timedelta
+
+from odoo.tests import freeze_time, new_test_user
 
 from odoo.addons.aftersales_sop.tests.common import AftersalesSopCommon
 
 MONDAY_10 = "2026-09-28 02:00:00"  # Monday 10:00 in Beijing
 REVIEWER = "aftersales_kpi.aftersales_kpi_group_reviewer"
+SUPERVISOR = "aftersales_kpi.aftersales_kpi_group_supervisor"
 
 
 class KpiCommon(AftersalesSopCommon):
@@ -23,6 +26,9 @@ class KpiCommon(AftersalesSopCommon):
             cls.env, login="kpi_hr", name="HR Officer", groups="hr.group_hr_user"
         )
         cls.company.aftersales_hr_user_id = cls.hr_officer
+        cls.supervisor = new_test_user(
+            cls.env, login="kpi_supervisor", name="CS Supervisor", groups=SUPERVISOR
+        )
         employees = cls.env["hr.employee"]
         cls.boss = new_test_user(cls.env, login="kpi_boss", name="Wang (manager)")
         cls.boss_employee = employees.create(
@@ -87,3 +93,162 @@ class PenaltyAccessCommon(KpiCommon):
             cls.penalties |= cls._confirmed(cls.liu, "left_post", day)
         cls.flag = cls.penalties.strike_ids
         cls.zhang_penalty = cls._penalty(cls.zhang, "late_arrival", "2026-09-04")
+
+
+SEPTEMBER = date(2026, 9, 1)
+#: Beijing days of September 2026, in UTC
+SEP = {day: datetime(2026, 9, day, 2, 0) for day in range(1, 31)}
+
+
+class KpiMonthCommon(KpiCommon):
+    """September 2026 in the test team, built from the facts the other addons
+    store (the ORM flows that record them have their own tests):
+
+    - Zhang: two repair requests (one answered within 30 s and resolved in
+      time, one answered late and still open), both completed 48 hours after
+      the request; Chen's later request repeats Zhang's first repair; three
+      customers' surveys give him 9.5 (one customer answered twice: 10 and 8,
+      the other 10); two arrivals on site, 2 h and 4 h after dispatch; one
+      first visit fixed, one not; a confirmed late arrival (20 CNY) and a
+      proposal that does not count; service cost of his first repair: 2 h of
+      labour at 50, a part at 300.
+    - Liu: a consultation answered in time, a survey of 7 (below the 8.5
+      target), a complaint whose clocks were all met, one that was not.
+    - A request of August and a survey of October stay out of September.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Partner = cls.env["res.partner"]
+        cls.customer_a, cls.customer_b, cls.customer_c = Partner.create(
+            [{"name": f"KPI customer {c}"} for c in "ABC"]
+        )
+        services = cls.env["product.product"].create(
+            [
+                {"name": "KPI labour", "type": "service", "standard_price": 50.0},
+                {"name": "KPI travel", "type": "service", "standard_price": 20.0},
+                {"name": "KPI compressor", "type": "consu", "standard_price": 300.0},
+            ]
+        )
+        cls.labour, cls.travel, cls.compressor = services
+        cls.company.write(
+            {
+                "aftersales_labour_product_id": cls.labour.id,
+                "aftersales_travel_product_id": cls.travel.id,
+            }
+        )
+        cls.other_lot = cls.env["stock.lot"].create(
+            {"name": "AC-T-KPI-2", "product_id": cls.product.id}
+        )
+        cls.t1 = cls._month_ticket(SEP[1], 20, cls.zhang, closed=SEP[5], done=SEP[3])
+        cls.t2 = cls._month_ticket(
+            SEP[2], 60, cls.zhang, done=SEP[4], lot_id=cls.other_lot.id
+        )
+        cls.t3 = cls._month_ticket(SEP[3], 10, cls.liu, inquiry_class="a")
+        cls.t4 = cls._month_ticket(SEP[20], 5, cls.chen)
+        cls.august = cls._month_ticket(datetime(2026, 8, 20, 2, 0), 90, cls.zhang)
+        # surveys
+        for ticket, customer, score, day, engineer in (
+            (cls.t1, cls.customer_a, "10", SEP[6], cls.zhang),
+            (cls.t2, cls.customer_a, "8", SEP[7], cls.zhang),
+            (cls.t2, cls.customer_b, "10", SEP[8], cls.zhang),
+            (cls.t3, cls.customer_c, "7", SEP[9], cls.liu),
+            (cls.t3, cls.customer_c, "0", datetime(2026, 10, 2, 2, 0), cls.liu),
+        ):
+            cls.env["aftersales.survey"].create(
+                {
+                    "ticket_id": ticket.id,
+                    "partner_id": customer.id,
+                    "engineer_id": engineer.id,
+                    "overall_score": score,
+                    "answer_date": day,
+                }
+            )
+        # dispatch orders and first visits
+        with freeze_time(SEP[1]):
+            cls.order1 = cls._dispatch_order(cls.t1, cls.zhang)
+        with freeze_time(SEP[2]):
+            cls.order2 = cls._dispatch_order(cls.t2, cls.zhang)
+        cls._arrive(cls.order1, SEP[1] + timedelta(hours=2), "fixed", 2.0)
+        cls._arrive(cls.order2, SEP[2] + timedelta(hours=4), "next_visit", 1.0)
+        cls.env["aftersales.visit.part"].create(
+            {
+                "visit_id": cls.order1.visit_ids[:1].id,
+                "product_id": cls.compressor.id,
+                "quantity": 1.0,
+                "consent": True,
+            }
+        )
+        # complaints attributed to Liu
+        cls.complaints = cls.env["aftersales.complaint"]
+        for met in (True, False):
+            complaint = cls.complaints.create(
+                {
+                    "partner_id": cls.customer.id,
+                    "team_id": cls.team.id,
+                    "channel": "phone",
+                    "category": "service",
+                    "reason": "Rude on the phone.",
+                    "customer_expectation": "An apology.",
+                    "received_date": SEP[10],
+                }
+            )
+            complaint.sudo().write({"engineer_id": cls.liu.id, "clocks_all_met": met})
+            cls.complaints |= complaint
+        # penalties
+        with freeze_time(SEP[12]):
+            cls.late = cls._confirmed(cls.zhang, "late_arrival", "2026-09-10")
+            cls._penalty(cls.liu, "late_arrival", "2026-09-11")
+
+    @classmethod
+    def _month_ticket(
+        cls, reported, response_s, engineer, closed=None, done=None, **vals
+    ):
+        vals.setdefault("inquiry_class", "b")
+        with freeze_time(reported + timedelta(minutes=5)):
+            ticket = cls._create_repair(
+                request_date=reported,
+                first_response_date=reported + timedelta(seconds=response_s),
+                **vals,
+            )
+        facts = {"engineer_id": engineer.id}
+        if done:
+            facts["repair_done_date"] = done
+        if closed:
+            facts["closed_date"] = closed
+        with freeze_time(closed or reported + timedelta(minutes=10)):
+            ticket.sudo().write(facts)
+        return ticket
+
+    @classmethod
+    def _dispatch_order(cls, ticket, engineer):
+        return cls.env["aftersales.dispatch.order"].create(
+            {"ticket_id": ticket.id, "engineer_id": engineer.id}
+        )
+
+    @classmethod
+    def _arrive(cls, order, when, result, hours):
+        order.sudo().write({"checkin_date": when, "state": "on_site"})
+        visit = order.visit_ids[:1]
+        visit.sudo().write(
+            {
+                "state": "done",
+                "checkin_date": when,
+                "checkout_date": when + timedelta(hours=hours),
+                "result": result,
+                "work_hours": hours,
+            }
+        )
+
+    def _run(self, month=SEPTEMBER, user=None):
+        Assessment = self.env["aftersales.kpi.assessment"]
+        if user:
+            Assessment = Assessment.with_user(user)
+        return Assessment._aftersales_run(self.company, month)
+
+    @staticmethod
+    def _figures(assessments, scope, res_id=0):
+        key = f"{scope}-{res_id}"
+        assessment = assessments.filtered(lambda a: a.scope_key == key)
+        return assessment, {line.kpi: line for line in assessment.line_ids}

@@ -1,2 +1,3 @@
 from . import aftersales_penalty_decision
 from . import aftersales_roster_import
+from . import aftersales_kpi_month

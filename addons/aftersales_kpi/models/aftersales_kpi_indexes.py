@@ -1,0 +1,74 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Indexes of the monthly figures: each source is read by company and month
+(``bench/bench_kpi.py`` measures the month's figures with and without them)."""
+
+from odoo import models
+from odoo.tools.sql import create_index
+
+#: (table, index name, columns, condition)
+KPI_INDEXES = [
+    (
+        "helpdesk_ticket",
+        "helpdesk_ticket_kpi_request_idx",
+        ["company_id", "request_date"],
+        "",
+    ),
+    (
+        "helpdesk_ticket",
+        "helpdesk_ticket_kpi_repair_done_idx",
+        ["company_id", "repair_done_date"],
+        "repair_done_date IS NOT NULL",
+    ),
+    (
+        "helpdesk_ticket",
+        "helpdesk_ticket_kpi_repeat_lot_idx",
+        ["lot_id", "fault_type", "repair_done_date"],
+        "repair_done_date IS NOT NULL AND lot_id IS NOT NULL",
+    ),
+    (
+        "helpdesk_ticket",
+        "helpdesk_ticket_kpi_repeat_unit_idx",
+        ["commercial_partner_id", "product_id", "repair_done_date"],
+        "repair_done_date IS NOT NULL AND lot_id IS NULL",
+    ),
+    (
+        "aftersales_ticket_clock",
+        "aftersales_ticket_clock_kpi_resolution_idx",
+        ["ticket_id"],
+        "code = 'resolution' AND state = 'met'",
+    ),
+    (
+        "aftersales_survey",
+        "aftersales_survey_kpi_answer_idx",
+        ["company_id", "answer_date"],
+        "state = 'done'",
+    ),
+    (
+        "aftersales_dispatch_order",
+        "aftersales_dispatch_order_kpi_checkin_idx",
+        ["company_id", "checkin_date"],
+        "checkin_date IS NOT NULL",
+    ),
+    (
+        "aftersales_visit",
+        "aftersales_visit_kpi_first_idx",
+        ["company_id", "checkout_date"],
+        "is_first",
+    ),
+    (
+        "aftersales_complaint",
+        "aftersales_complaint_kpi_received_idx",
+        ["company_id", "received_date"],
+        "",
+    ),
+]
+
+
+class AftersalesKpiIndexes(models.AbstractModel):
+    _name = "aftersales.kpi.indexes"
+    _description = "Indexes of the Monthly Figures"
+
+    def init(self):
+        for table, name, columns, where in KPI_INDEXES:
+            create_index(self.env.cr, name, table, columns, where=where)

@@ -1,0 +1,2 @@
+from . import aftersales_kpi_service_report
+from . import aftersales_kpi_care_report
