@@ -3,6 +3,8 @@
 """The monthly run (idempotent, scheduled before the 5th), the states of an
 assessment and the monthly quality report."""
 
+from datetime import date
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 
@@ -157,3 +159,31 @@ class TestAssessmentRun(KpiMonthCommon):
         self.assertIn("月度质量评估", html)
         self.assertIn("客户满意度", html)
         self.assertNotIn("Monthly Quality Review", html)
+
+    def test_the_quality_report_prints_the_failure_rate_per_product(self):
+        product = self.t1.product_id
+        for serial in ("AC-T-FR-1", "AC-T-FR-2", "AC-T-FR-3", "AC-T-FR-4"):
+            lot = self.env["stock.lot"].create(
+                {"name": serial, "product_id": product.id}
+            )
+            self.env["aftersales.warranty.registration"].create(
+                {
+                    "partner_id": self.customer.id,
+                    "product_id": product.id,
+                    "lot_id": lot.id,
+                    "purchase_date": date(2026, 3, 1),
+                    "proof_reference": "INV-T-FR",
+                }
+            )
+        company = self._figures(self._run(), "company")[0]
+        row = next(r for r in company._aftersales_failure_rates() if r[0] == product)
+        self.assertTrue(row[1])
+        self.assertGreaterEqual(row[2], 4)
+        self.assertIsNotNone(row[3])
+        html = (
+            self.env["ir.actions.report"]
+            .with_user(self.reviewer)
+            ._render_qweb_html("aftersales_kpi.report_quality_review", company.ids)[0]
+            .decode()
+        )
+        self.assertIn("%.2f" % row[3], html)
