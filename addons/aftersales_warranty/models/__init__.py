@@ -1,3 +1,4 @@
+from . import aftersales_part_consent_mixin
 from . import aftersales_warranty_policy
 from . import aftersales_warranty_exclusion
 from . import aftersales_warranty_contract

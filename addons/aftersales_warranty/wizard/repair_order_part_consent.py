@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..models.stock_move import CONSENT_WAYS
+from ..models.aftersales_part_consent_mixin import CONSENT_WAYS
 
 
 class RepairOrderPartConsent(models.TransientModel):
