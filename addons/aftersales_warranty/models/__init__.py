@@ -7,10 +7,16 @@ from . import aftersales_warranty_registration_service
 from . import aftersales_warranty_replacement
 from . import aftersales_warranty_loan
 from . import aftersales_dispatch_order
+from . import aftersales_engineer
+from . import aftersales_part_line
+from . import aftersales_part_line_money
+from . import aftersales_part_line_stock
 from . import helpdesk_ticket
 from . import helpdesk_ticket_documents
+from . import helpdesk_ticket_parts
 from . import helpdesk_ticket_unit
 from . import product_category
+from . import product_spare_part
 from . import product_template
 from . import repair_order
 from . import repair_order_gate
@@ -20,4 +26,6 @@ from . import sale_order
 from . import sale_order_line
 from . import stock_lot
 from . import stock_move
+from . import stock_move_parts
 from . import stock_picking
+from . import stock_warehouse
