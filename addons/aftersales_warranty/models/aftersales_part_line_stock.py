@@ -364,6 +364,7 @@ class AftersalesPartLine(models.Model):
         if not moves:
             return moves
         notes = defaultdict(list)
+        why = f" ({reason})" if reason else ""
         for line in moves.aftersales_part_line_id:
             notes[line.ticket_id].append(
                 self.env._(
@@ -371,7 +372,7 @@ class AftersalesPartLine(models.Model):
                     part=line.product_id.display_name,
                     qty=line.qty_pending,
                     uom=line.product_uom.name,
-                    reason=f" ({reason})" if reason else "",
+                    reason=why,
                 )
             )
         moves._action_cancel()
