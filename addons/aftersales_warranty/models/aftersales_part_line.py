@@ -433,8 +433,8 @@ class AftersalesPartLine(models.Model):
     @api.depends("ticket_id", "product_id")
     def _compute_display_name(self):
         for line in self:
+            # sudo: the warehouse names the request without reading it
+            number = line.sudo().ticket_id.number
             line.display_name = " - ".join(
-                name
-                for name in (line.ticket_id.number, line.product_id.display_name)
-                if name
+                name for name in (number, line.product_id.display_name) if name
             )

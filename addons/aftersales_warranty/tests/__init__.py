@@ -13,3 +13,4 @@ from . import test_repair_completion
 from . import test_parts
 from . import test_parts_concurrency
 from . import test_parts_money
+from . import test_parts_security
