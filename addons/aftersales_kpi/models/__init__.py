@@ -10,3 +10,4 @@ from . import helpdesk_ticket
 from . import aftersales_certification
 from . import aftersales_certification_review
 from . import hr_employee
+from . import aftersales_complaint

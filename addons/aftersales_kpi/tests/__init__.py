@@ -7,3 +7,4 @@ from . import test_certification_review
 from . import test_roster_import
 from . import test_security
 from . import test_employee
+from . import test_complaint_penalties

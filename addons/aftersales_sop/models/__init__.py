@@ -30,3 +30,12 @@ from . import helpdesk_ticket_followup
 from . import helpdesk_ticket_stage_reopen
 from . import helpdesk_ticket_team_care
 from . import res_partner_vip
+from . import aftersales_survey
+from . import aftersales_visit
+from . import aftersales_visit_flow
+from . import aftersales_visit_report
+from . import aftersales_visit_call
+from . import aftersales_visit_part
+from . import aftersales_dispatch_order_visit
+from . import helpdesk_ticket_visit
+from . import helpdesk_ticket_service_path

@@ -12,3 +12,11 @@ from . import test_repair_end
 from . import test_complaints
 from . import test_followups
 from . import test_care_security
+from . import test_visit
+from . import test_service_report
+from . import test_service_path
+from . import test_survey
+from . import test_survey_portal
+from . import test_visit_security
+from . import test_class_b_repair
+from . import test_visit_tour

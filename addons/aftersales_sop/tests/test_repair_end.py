@@ -32,13 +32,13 @@ class TestRepairEnd(AftersalesSopCommon):
             first.with_user(engineer).action_done()
         first.with_user(engineer).action_check_in()
         with freeze_time("2026-09-28 04:00:00"):
-            first.with_user(engineer).action_done()
+            self._finish_visit(first, engineer)
         self.assertEqual(first.state, "done")
         self.assertNotEqual(ticket.repair_state, "done")
         self.assertFalse(ticket.repair_done_date)
         second.with_user(self.liu.user_id).action_check_in()
         with freeze_time("2026-09-28 06:00:00"):
-            second.with_user(self.liu.user_id).action_done()
+            self._finish_visit(second, self.liu.user_id)
         self.assertEqual(ticket.repair_state, "done")
         self.assertEqual(ticket.repair_done_date, datetime(2026, 9, 28, 6, 0))
         self.assertEqual(
@@ -63,13 +63,13 @@ class TestRepairEnd(AftersalesSopCommon):
         ticket = self._create_repair(team_id=self.other_team.id)
         order = self._order(ticket, self.chen)
         order.with_user(self.chen.user_id).action_check_in()
-        order.with_user(self.chen.user_id).action_done()
+        self._finish_visit(order, self.chen.user_id)
         self.assertEqual(ticket.stage_id, finished)
         # another team's request does not go to that stage
         other = self._create_repair()
         order = self._order(other, self.zhang)
         order.with_user(self.zhang.user_id).action_check_in()
-        order.with_user(self.zhang.user_id).action_done()
+        self._finish_visit(order, self.zhang.user_id)
         self.assertNotEqual(other.stage_id, finished)
 
     # -- first-response compliance ----------------------------------------------------
@@ -177,7 +177,7 @@ class TestRepairEnd(AftersalesSopCommon):
         engineer = order.engineer_id.user_id
         engineer.partner_id.email = False
         order.with_user(engineer).action_check_in()
-        order.with_user(engineer).action_done()
+        self._finish_visit(order, engineer)
         self.assertEqual(ticket.repair_state, "done")
         # the manager corrects a moment
         correction = Form(
