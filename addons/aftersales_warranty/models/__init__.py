@@ -7,6 +7,7 @@ from . import aftersales_warranty_registration_service
 from . import aftersales_warranty_replacement
 from . import aftersales_warranty_loan
 from . import aftersales_dispatch_order
+from . import aftersales_visit
 from . import aftersales_engineer
 from . import aftersales_part_line
 from . import aftersales_part_line_money

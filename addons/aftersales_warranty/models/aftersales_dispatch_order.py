@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The engineer's job is done only when the work it did was agreed (SPEC §4):
 the quote gate of the request's repairs applies to its dispatch orders. The
-spare parts he used on the visit are consumed when it is done."""
+spare parts he used are consumed at the end of his visit (see
+aftersales_visit.py), and what is left when the order is done (e.g. after a
+visit that asked for another one)."""
 
 from odoo import fields, models
 from odoo.exceptions import UserError
@@ -31,8 +33,16 @@ class AftersalesDispatchOrder(models.Model):
                 )
         result = super().action_done()
         for order in self:
-            # sudo: the engineer's parts leave the stock of his van
-            order.ticket_id.sudo().part_line_ids.filtered(
-                lambda line, order=order: line.engineer_id == order.engineer_id
-            )._aftersales_consume()
+            # the used parts not consumed at a visit's end yet (never twice:
+            # only what is used and not consumed is)
+            order._aftersales_own_part_lines()._aftersales_consume()
         return result
+
+    def _aftersales_own_part_lines(self):
+        """The request's parts lines of the order's engineer or assistant (or
+        of nobody), in sudo: the engineer's parts leave the stock of his van."""
+        self.ensure_one()
+        crew = self.engineer_id | self.assistant_id
+        return self.ticket_id.sudo().part_line_ids.filtered(
+            lambda line: not line.engineer_id or line.engineer_id in crew
+        )

@@ -275,8 +275,9 @@ class AftersalesPartLine(models.Model):
             quantity -= take
         return values
 
-    def _aftersales_consume(self):
-        """The used parts go into the customer's unit (done at once)."""
+    def _aftersales_consume(self, visit=None):
+        """The used parts go into the customer's unit (done at once), at the
+        end of ``visit`` when it is given (its service report lists them)."""
         moves = self.env["stock.move"].sudo()
         for line in self.sudo():
             quantity = line._aftersales_quantities().to_consume
@@ -296,10 +297,20 @@ class AftersalesPartLine(models.Model):
                 move_line_ids=[Command.create(ml) for ml in taken],
                 picked=True,
                 sale_line_id=line.sale_line_id.id,
+                aftersales_visit_id=visit.id if visit else False,
             )
             moves |= moves.create(vals)
         moves._action_done()
         return moves
+
+    def _aftersales_lots_to_consume(self):
+        """The serial or lot numbers the next consumption of the line takes."""
+        self.ensure_one()
+        quantity = self._aftersales_quantities().to_consume
+        taken = self._aftersales_take(quantity, self.warehouse_id.lot_stock_id)
+        return self.env["stock.lot"].browse(
+            [values["lot_id"] for values in taken if values["lot_id"]]
+        )
 
     def action_aftersales_return(self):
         """The warehouse manager takes back what the engineer did not use."""

@@ -125,10 +125,13 @@ class HelpdeskTicket(models.Model):
     def _aftersales_work_blocker(self):
         return super()._aftersales_work_blocker() or self._aftersales_parts_blocker()
 
-    def _aftersales_parts_blocker(self):
-        """Why the parts the engineer used cannot be accepted yet, or ``None``."""
+    def _aftersales_parts_blocker(self, lines=None):
+        """Why the parts the engineer used (of ``lines``, by default all the
+        request's) cannot be accepted yet, or ``None``."""
         self.ensure_one()
-        used = self.sudo().part_line_ids.filtered(
+        if lines is None:
+            lines = self.part_line_ids
+        used = lines.sudo().filtered(
             lambda line: line.qty_issued and line._aftersales_consent_applies()
         )
         unquoted = used.filtered(

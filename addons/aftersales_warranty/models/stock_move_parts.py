@@ -54,6 +54,15 @@ class StockMove(models.Model):
         help="Issue to the engineer, consumption in the customer's unit, or "
         "return to stock.",
     )
+    aftersales_visit_id = fields.Many2one(
+        "aftersales.visit",
+        string="Used on Visit",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The engineer's visit at whose end the part was consumed.",
+    )
     aftersales_reserved_date = fields.Datetime(
         string="Reserved On",
         copy=False,

@@ -14,3 +14,4 @@ from . import test_parts
 from . import test_parts_concurrency
 from . import test_parts_money
 from . import test_parts_security
+from . import test_parts_visit

@@ -166,13 +166,12 @@ class TestParts(PartsCommon):
             engineer_line.quantity_used = 3
         engineer_line.quantity_used = 1
         # the visit ends only with the customer's consent, free parts too
-        order.with_user(self.zhang.user_id).action_check_in()
         with self.assertRaises(UserError) as error:
-            order.with_user(self.zhang.user_id).action_done()
+            self._finish_visit(order)
         self.assertIn("has not agreed yet", str(error.exception))
         self._consent_parts(ticket)
         self.assertEqual(line.aftersales_consent_how, "in_person")
-        order.with_user(self.zhang.user_id).action_done()
+        self._finish_visit(order)
         # consumed into the customer's unit, the unused one on its way back
         self.assertEqual(ticket.repair_state, "done")
         self.assertEqual(line.qty_consumed, 1)
@@ -265,8 +264,7 @@ class TestParts(PartsCommon):
         self._as_manager(line).action_aftersales_issue()
         self.assertEqual(self._quant(self.fan, self.van, lot), (1, 0))
         self._consent_parts(ticket)
-        order.with_user(self.zhang.user_id).action_check_in()
-        order.with_user(self.zhang.user_id).action_done()
+        self._finish_visit(order)
         self.assertEqual(line.state, "done")
         self.assertEqual(self._quant(self.fan, self.customers, lot)[0], 1)
         self.assertEqual(ticket._aftersales_parts_used()[0]["serial_number"], lot.name)

@@ -27,13 +27,12 @@ class TestPartsMoney(PartsCommon):
         self.assertTrue(line.warranty_covered)
         self.assertEqual((line.price_unit, line.price_subtotal), (40.0, 0.0))
         self.assertTrue(line.aftersales_consent_pending)
-        order.with_user(self.zhang.user_id).action_check_in()
         self.assertIn("has not agreed yet", ticket._aftersales_work_blocker())
         self._consent_parts(ticket, how="signed")
         self.assertFalse(line.aftersales_consent_pending)
         self.assertFalse(line.aftersales_consent_charged)
         self.assertIn("agreed to the replacement of [T-SCAP]", self._notes(ticket))
-        order.with_user(self.zhang.user_id).action_done()
+        self._finish_visit(order)
         self.assertEqual(line.qty_consumed, 2)
         self.assertFalse(line.sale_line_id)
 
@@ -42,10 +41,9 @@ class TestPartsMoney(PartsCommon):
         line = self._issued(ticket, self.cap, 2)
         self.assertFalse(line.warranty_covered)
         self.assertEqual(line.price_subtotal, 80.0)
-        order.with_user(self.zhang.user_id).action_check_in()
         with self.assertRaises(UserError) as error:
-            order.with_user(self.zhang.user_id).action_done()
-        self.assertIn("no repair order", str(error.exception))
+            self._finish_visit(order)
+        self.assertIn("on no quote", str(error.exception))
         # the work goes on a repair order: its quote carries the request's parts
         repair = self._repair(ticket)
         self.assertTrue(repair.quote_required)
@@ -65,7 +63,7 @@ class TestPartsMoney(PartsCommon):
         self.assertTrue(line.aftersales_consent_charged)
         # the request's parts are issued by the request, not delivered again
         self.assertFalse(quote.picking_ids)
-        order.with_user(self.zhang.user_id).action_done()
+        self._finish_visit(order)
         repair.action_repair_start()
         repair.action_repair_end()
         self.assertEqual(ticket.repair_state, "done")
@@ -93,7 +91,6 @@ class TestPartsMoney(PartsCommon):
         ticket, order = self._dispatched()
         line = self._issued(ticket, self.cap, 1)
         line.with_user(self.zhang.user_id).quantity_used = 0
-        order.with_user(self.zhang.user_id).action_check_in()
-        order.with_user(self.zhang.user_id).action_done()
+        self._finish_visit(order)
         self.assertEqual((line.qty_consumed, line.qty_returning), (0, 1))
         self.assertEqual(ticket._aftersales_parts_used(), [])
