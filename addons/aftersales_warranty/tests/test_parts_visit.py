@@ -2,9 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The request's spare parts on the engineer's visit (SPEC §4.7, §6): the parts
 he used are consumed when he checks out, once, and the service report lists
-them with the parts he wrote on the form himself."""
+them with the parts he wrote on the form himself; without a visit, they are
+consumed when the repair completes."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from odoo import Command
 from odoo.exceptions import UserError
@@ -174,3 +175,27 @@ class TestPartsVisit(PartsCommon):
         self.assertFalse(self._consumed(cap))
         self.assertEqual(visit._aftersales_report_parts(), [])
         self.assertEqual(cap.qty_returning, 1)
+
+    def test_the_repair_order_done_consumes_the_parts_of_a_request_without_visit(self):
+        ticket = self._decided_ticket(date(2026, 3, 1))
+        line = self._add(ticket, self.cap, 2)
+        self.assertFalse(line.engineer_id)
+        self._as_manager(line).action_aftersales_reserve()
+        self._as_manager(line).action_aftersales_issue()
+        issued = self.warehouse.aftersales_parts_location_id
+        self.assertEqual(self._quant(self.cap, issued), (2, 0))
+        line.quantity_used = 1
+        repair = self._repair(ticket)
+        with self.assertRaises(UserError) as error:
+            repair.action_repair_start()
+        self.assertIn("has not agreed yet", str(error.exception))
+        self._consent_parts(ticket, user=self.agent)
+        repair.action_repair_start()
+        self.assertFalse(self._consumed(line))
+        repair.action_repair_end()
+        self.assertEqual(ticket.repair_state, "done")
+        moves = self._consumed(line)
+        self.assertEqual(len(moves), 1)
+        self.assertFalse(moves.aftersales_visit_id)
+        self.assertEqual((line.qty_consumed, line.qty_returning), (1, 1))
+        self.assertEqual(self._quant(self.cap, self.customers)[0], 1)
