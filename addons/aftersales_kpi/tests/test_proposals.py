@@ -93,7 +93,7 @@ class TestRepeatRepair(KpiCommon):
             order = self._dispatch(ticket, engineer)
             order.with_user(engineer.user_id).action_check_in()
         with freeze_time(done_at):
-            order.with_user(engineer.user_id).action_done()
+            self._finish_visit(order, engineer.user_id)
         return ticket
 
     def _penalties(self, ticket):
@@ -129,9 +129,9 @@ class TestRepeatRepair(KpiCommon):
             zhang_visit.with_user(self.zhang.user_id).action_check_in()
             liu_visit.with_user(self.liu.user_id).action_check_in()
         with freeze_time("2026-09-28 04:00:00"):
-            liu_visit.with_user(self.liu.user_id).action_done()
+            self._finish_visit(liu_visit, self.liu.user_id)
         with freeze_time("2026-09-28 06:00:00"):
-            zhang_visit.with_user(self.zhang.user_id).action_done()
+            self._finish_visit(zhang_visit, self.zhang.user_id)
         self.assertEqual(first.repair_state, "done")
         with freeze_time("2026-10-05 02:00:00"):
             second = self._create_repair()

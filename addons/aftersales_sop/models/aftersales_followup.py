@@ -42,6 +42,12 @@ class AftersalesFollowup(models.Model):
     _aftersales_clock_link = "followup_id"
     _aftersales_clock_breach_activity = "aftersales_sop.mail_act_followup_clock_breach"
 
+    survey_ids = fields.One2many(
+        "aftersales.survey",
+        "followup_id",
+        string="Surveys",
+        help="The satisfaction survey recorded on the call.",
+    )
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
         string="Service Request",
@@ -334,19 +340,47 @@ class AftersalesFollowup(models.Model):
         )
 
     # ---------------------------------------------------------------------------
-    # the satisfaction survey (hook)
+    # the satisfaction survey
     # ---------------------------------------------------------------------------
 
     def _aftersales_record_survey(self):
-        """HOOK, to be wired to the satisfaction survey (``aftersales.survey``,
-        built on another branch) once both branches are merged: a reached
-        follow-up call is where the specialist records the customer's answers,
-        collected by "phone call". Until then there is no survey model and this
-        method does nothing but return the follow-ups whose survey is due.
-
-        To wire after the merge: create (or open) the survey of each follow-up
-        here, e.g. ``self.env["aftersales.survey"].create([{"ticket_id":
-        f.ticket_id.id, "partner_id": f.partner_id.id, <collection method>:
-        "phone call", ...} for f in self])``.
-        """
+        """A reached call is where the specialist records the customer's
+        satisfaction: each follow-up gets its survey, collected by phone call,
+        waiting for the scores he gives."""
+        missing = self.filtered(lambda f: f.ticket_id and not f.survey_ids)
+        # sudo: the survey belongs to the request the specialist calls about
+        self.env["aftersales.survey"].sudo().create(
+            [
+                {
+                    "ticket_id": followup.ticket_id.id,
+                    "partner_id": followup.partner_id.id,
+                    "followup_id": followup.id,
+                    "method": "phone",
+                    "user_id": self.env.user.id,
+                }
+                for followup in missing
+            ]
+        )
         return self
+
+    def action_open_survey(self):
+        """The survey of the call, to record the customer's scores."""
+        self.ensure_one()
+        survey = self.survey_ids[:1]
+        if not survey:
+            self._aftersales_record_survey()
+            survey = self.survey_ids[:1]
+        if not survey:
+            raise UserError(
+                self.env._(
+                    "%(followup)s is about no service request: there is nothing "
+                    "to survey.",
+                    followup=self.name,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "aftersales.survey",
+            "res_id": survey.id,
+            "views": [(False, "form")],
+        }

@@ -78,6 +78,13 @@ class AftersalesSurvey(models.Model):
     dispatch_order_id = fields.Many2one(
         related="visit_id.dispatch_order_id", store=True, index="btree_not_null"
     )
+    followup_id = fields.Many2one(
+        "aftersales.followup",
+        string="Follow-up Call",
+        index="btree_not_null",
+        check_company=True,
+        help="The follow-up call the answer was collected on.",
+    )
     engineer_id = fields.Many2one(
         "aftersales.engineer",
         compute="_compute_engineer_id",
@@ -214,11 +221,14 @@ class AftersalesSurvey(models.Model):
                 )
             )
         if vals.get("overall_score") and "state" not in vals:
+            # an overall score answers a pending survey, in the same write (the
+            # answer and its state are checked together)
             pending = self.filtered(lambda s: s.state == "pending")
             if pending:
                 super(AftersalesSurvey, pending).write(
-                    {"state": "done", "answer_date": fields.Datetime.now()}
+                    dict(vals, state="done", answer_date=fields.Datetime.now())
                 )
+                return super(AftersalesSurvey, self - pending).write(vals)
         return super().write(vals)
 
     def _aftersales_dimension_scores(self):

@@ -264,10 +264,8 @@ class HelpdeskTicket(models.Model):
         if note_field:
             body += Markup("<p>%s</p>") % ticket[note_field]
         ticket.message_post(body=body, subtype_xmlid="mail.mt_note")
-        if step == "problem_solved" and not ticket.dispatch_order_ids.filtered(
-            lambda o: o.state in ("dispatched", "on_site")
-        ):
-            ticket._aftersales_complete_repair()
+        if step == "problem_solved":
+            ticket._aftersales_complete_repair_if_finished()
 
     def _aftersales_step_label(self, step):
         return self._aftersales_clock_events()[step][0]
@@ -279,11 +277,10 @@ class HelpdeskTicket(models.Model):
             HelpdeskTicket, self - mail_in
         )._aftersales_schedule_dispatch_review()
 
-    def _aftersales_complete_repair(self):
+    def _aftersales_has_open_work(self):
         """A unit still at the repair centre is not repaired because the
         engineer's visit is over: it completes when the centre solves it."""
-        waiting = self.filtered("at_repair_centre")
-        return super(HelpdeskTicket, self - waiting)._aftersales_complete_repair()
+        return super()._aftersales_has_open_work() or self.at_repair_centre
 
     def action_unit_taken_back(self):
         return self._aftersales_record_path_step("unit_taken_back")

@@ -87,7 +87,7 @@ class AftersalesCareCommon(AftersalesSopCommon):
             {"ticket_id": ticket.id, "engineer_id": engineer.id}
         )
         order.with_user(engineer.user_id).action_check_in()
-        order.with_user(engineer.user_id).action_done()
+        self._finish_visit(order, engineer.user_id)
         return ticket
 
     def _clock_of(self, record, code):

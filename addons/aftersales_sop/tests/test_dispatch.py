@@ -201,3 +201,32 @@ class TestDispatch(AftersalesSopCommon):
             self.env["aftersales.dispatch.order"].create(
                 {"ticket_id": ticket.id, "engineer_id": nobody.id}
             )
+
+    def test_the_dispatcher_sends_the_engineer_he_chose(self):
+        ticket = self._create_repair()
+        ranking = self._ranking(
+            self.env["helpdesk.ticket.dispatch"].create({"ticket_id": ticket.id})
+        )
+        eligible = [engineer for engineer, ok in ranking if ok]
+        self.assertGreater(len(eligible), 1, "the test needs two eligible engineers")
+        form = self._wizard(ticket)
+        self.assertEqual(form.engineer_id, eligible[0])
+        form.engineer_id = eligible[1]
+        action = form.save().action_confirm()
+        order = self.env["aftersales.dispatch.order"].browse(action["res_id"])
+        self.assertEqual(order.engineer_id, eligible[1])
+
+    def test_an_ineligible_choice_is_refused_not_replaced(self):
+        ticket = self._create_repair()
+        ranking = self._ranking(
+            self.env["helpdesk.ticket.dispatch"].create({"ticket_id": ticket.id})
+        )
+        ineligible = [engineer for engineer, ok in ranking if not ok]
+        self.assertTrue(ineligible, "the test needs an ineligible engineer")
+        form = self._wizard(ticket)
+        form.engineer_id = ineligible[0]
+        wizard = form.save()
+        self.assertEqual(wizard.engineer_id, ineligible[0])
+        with self.assertRaisesRegex(UserError, "cannot be dispatched"):
+            wizard.action_confirm()
+        self.assertFalse(ticket.dispatch_order_id)

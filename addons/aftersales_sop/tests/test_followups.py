@@ -42,9 +42,23 @@ class TestFollowups(AftersalesCareCommon):
         with freeze_time("2026-09-29 03:00:00"):
             call = followup.with_user(self.care)
             call.outcome = "satisfied"
-            self.assertEqual(call._aftersales_record_survey(), call)
             call.action_record_outcome()
         self.assertEqual(followup.state, "done")
+        # the call records the customer's satisfaction: a survey by phone
+        survey = followup.survey_ids
+        self.assertEqual(len(survey), 1)
+        self.assertEqual(
+            (survey.method, survey.state, survey.ticket_id, survey.user_id),
+            ("phone", "pending", ticket, self.care),
+        )
+        action = followup.with_user(self.care).action_open_survey()
+        self.assertEqual(action["res_id"], survey.id)
+        survey.with_user(self.care).write(
+            {"overall_score": "9", "score_attitude": "10"}
+        )
+        survey.with_user(self.care).action_record_answer()
+        self.assertEqual(survey.state, "done")
+        self.assertEqual(followup.survey_ids, survey)
         self.assertEqual(followup.call_date, datetime(2026, 9, 29, 3, 0))
         self.assertEqual(clock.state, "met")
         self.assertFalse(self._activities(followup, CALL))
@@ -137,7 +151,7 @@ class TestFollowups(AftersalesCareCommon):
             )
             engineer = order.engineer_id.user_id
             order.with_user(engineer).action_check_in()
-            order.with_user(engineer).action_done()
+            self._finish_visit(order, engineer)
         self.assertEqual(ticket.repair_state, "done")
         self.assertEqual(len(ticket.followup_ids), 2)
         latest = ticket.followup_ids.filtered(lambda f: f.state == "planned")

@@ -147,7 +147,11 @@ class HelpdeskTicketDispatch(models.TransientModel):
     def _compute_engineer_id(self):
         for wizard in self:
             eligible = wizard.candidate_ids.filtered("eligible").sorted("rank")
-            wizard.engineer_id = eligible[:1].engineer_id
+            # the dispatcher's own choice stays when the candidates are
+            # computed again (on save); an ineligible one is refused by
+            # action_confirm, never silently replaced by the proposal
+            if wizard.engineer_id not in wizard.candidate_ids.engineer_id:
+                wizard.engineer_id = eligible[:1].engineer_id
 
     @api.depends("engineer_id", "candidate_ids")
     def _compute_engineer_eligible(self):

@@ -1,10 +1,12 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The engineer's job is done only when the work it did was agreed (SPEC §4):
-the quote gate of the request's repairs applies to its dispatch orders. The
-spare parts he used are consumed at the end of his visit (see
-aftersales_visit.py), and what is left when the order is done (e.g. after a
-visit that asked for another one)."""
+the quote gate of the request's repairs applies to its dispatch orders whose
+visit repaired the unit on site. A visit that took the unit back to the repair
+centre, or that the customer refused, did no work to agree: its repair order
+carries the gate from then on. The spare parts he used are consumed at the end
+of his visit (see aftersales_visit.py), and what is left when the order is
+done (e.g. after a visit that asked for another one)."""
 
 from odoo import fields, models
 from odoo.exceptions import UserError
@@ -20,9 +22,21 @@ class AftersalesDispatchOrder(models.Model):
         help="The request's spare parts: the engineer says how many he used.",
     )
 
+    def _aftersales_worked_on_site(self):
+        """The last visit of the order repaired the unit on site (an order
+        without visits is judged as one that did)."""
+        self.ensure_one()
+        visits = self.visit_ids.filtered(lambda v: v.state == "done")
+        last = visits.sorted(lambda v: (v.checkout_date, v.id))[-1:]
+        return not last or last.result == "fixed"
+
     def action_done(self):
         for order in self:
-            reason = order.ticket_id._aftersales_work_blocker()
+            if order._aftersales_worked_on_site():
+                reason = order.ticket_id._aftersales_work_blocker()
+            else:  # the parts he used and are still to consume need consent
+                lines = order._aftersales_own_part_lines()._aftersales_to_consume()
+                reason = lines and order.ticket_id._aftersales_parts_blocker(lines)
             if reason:
                 raise UserError(
                     self.env._(

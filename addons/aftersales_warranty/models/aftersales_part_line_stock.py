@@ -275,6 +275,17 @@ class AftersalesPartLine(models.Model):
             quantity -= take
         return values
 
+    def _aftersales_to_consume(self):
+        """The lines with a used quantity not consumed yet."""
+        return self.filtered(
+            lambda line: (
+                not float_is_zero(
+                    line._aftersales_quantities().to_consume,
+                    precision_rounding=line.product_uom.rounding,
+                )
+            )
+        )
+
     def _aftersales_consume(self, visit=None):
         """The used parts go into the customer's unit (done at once), at the
         end of ``visit`` when it is given (its service report lists them)."""

@@ -8,7 +8,6 @@ lists them, with what he wrote on the form himself."""
 
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_is_zero
 
 
 class AftersalesVisit(models.Model):
@@ -29,14 +28,7 @@ class AftersalesVisit(models.Model):
         return self.dispatch_order_id._aftersales_own_part_lines()
 
     def _aftersales_part_lines_to_consume(self):
-        return self._aftersales_part_lines().filtered(
-            lambda line: (
-                not float_is_zero(
-                    line._aftersales_quantities().to_consume,
-                    precision_rounding=line.product_uom.rounding,
-                )
-            )
-        )
+        return self._aftersales_part_lines()._aftersales_to_consume()
 
     def _aftersales_check_before_checkout(self):
         result = super()._aftersales_check_before_checkout()

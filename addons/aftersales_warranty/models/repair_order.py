@@ -189,8 +189,14 @@ class RepairOrder(models.Model):
 
     def action_repair_done(self):
         result = super().action_repair_done()
+        tickets = self.helpdesk_ticket_id.sudo()
+        # the repair centre's repair order done: the problem of the unit it
+        # received is solved (the customer is to be told the result)
+        tickets.filtered(
+            lambda t: t.at_repair_centre and t.unit_received_date
+        )._aftersales_record_path_step("problem_solved")
         # the request's repair is completed when the last of its work is done
-        self.helpdesk_ticket_id.sudo()._aftersales_complete_repair_if_finished()
+        tickets._aftersales_complete_repair_if_finished()
         return result
 
     def action_create_sale_order(self):

@@ -32,14 +32,17 @@ class TestRepairCompletion(QuoteCommon):
         # not fixable on site: the unit goes to the repair centre
         repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
         self._consent(repair)
-        order.with_user(self.zhang.user_id).action_done()
+        # the engineer takes the unit back to the repair centre
+        self._finish_visit(order, self.zhang.user_id, result="taken_back")
         self.assertNotEqual(ticket.repair_state, "done")  # the repair is open
         self.assertEqual(registration.service_status, "in_repair")
+        ticket.action_unit_received()  # at the repair centre
         repair.action_repair_start()
         repair.action_assign()
         with freeze_time("2026-09-30 08:00:00"):
             repair.action_repair_end()
         self.assertEqual(repair.state, "done")
+        self.assertEqual(ticket.solved_date, datetime(2026, 9, 30, 8, 0))
         self.assertEqual(ticket.repair_state, "done")
         self.assertEqual(ticket.repair_done_date, datetime(2026, 9, 30, 8, 0))
         self.assertTrue(ticket.closed)

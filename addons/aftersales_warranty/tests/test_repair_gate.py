@@ -136,16 +136,16 @@ class TestRepairGate(QuoteCommon):
         engineer = self.zhang.user_id
         # charged, and nothing accepted: the engineer cannot close his job
         with self.assertRaises(UserError) as error:
-            order.with_user(engineer).action_done()
+            self._finish_visit(order, engineer)
         self.assertIn("charged to the customer (Expired)", str(error.exception))
         repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
         with self.assertRaises(UserError) as error:
-            order.with_user(engineer).action_done()
+            self._finish_visit(order, engineer)
         self.assertIn(repair.name, str(error.exception))
         self.assertIn("no quote was made", str(error.exception))
         self.assertEqual(order.state, "on_site")
         self._accepted(repair)
-        order.with_user(engineer).action_done()
+        self._finish_visit(order, engineer)
         self.assertEqual(order.state, "done")
 
     def test_a_parts_change_holds_the_dispatch_order_back(self):
@@ -153,21 +153,21 @@ class TestRepairGate(QuoteCommon):
         order = self._dispatch(ticket)
         repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
         with self.assertRaises(UserError) as error:
-            order.action_done()
+            self._finish_visit(order)
         self.assertIn("has not agreed yet", str(error.exception))
         self._consent(repair)
-        order.action_done()
+        self._finish_visit(order)
         self.assertEqual(order.state, "done")
 
     def test_free_and_undecided_visits_are_closed_freely(self):
         in_warranty = self._decided_ticket(date(2026, 3, 1))
         order = self._dispatch(in_warranty)
-        order.action_done()
+        self._finish_visit(order)
         self.assertEqual(order.state, "done")
         # nothing chargeable is known without a decision or a repair
         undecided = self._create_repair(lot_id=self._lot("AC-T-GATE-1").id)
         order = self._dispatch(undecided)
-        order.action_done()
+        self._finish_visit(order)
         self.assertEqual(order.state, "done")
 
     def test_a_refused_repair_leaves_the_visit_to_be_cancelled(self):
@@ -177,11 +177,11 @@ class TestRepairGate(QuoteCommon):
         repair.action_create_sale_order()
         repair.action_quote_refused()
         with self.assertRaises(UserError) as error:
-            order.action_done()
+            self._finish_visit(order)
         self.assertIn("refused", str(error.exception))
         repair.action_repair_cancel()
         with self.assertRaises(UserError) as error:
-            order.action_done()
+            self._finish_visit(order)
         self.assertIn("cancel the dispatch order", str(error.exception))
         order.action_cancel()
         self.assertEqual(order.state, "cancel")
