@@ -5,7 +5,8 @@ DOCKER_COMPOSE = docker compose -f docker/compose.yaml
 
 # Linters (the pre-commit hooks), the entrypoint and repository tests, the rules
 # layer, and the Odoo tests when an Odoo 18.0 is importable
-# (ODOO_PYTHON=/path/to/odoo/python). KEEP_DB=1 keeps the test database.
+# (ODOO_PYTHON=/path/to/odoo/python). KEEP_DB=1 keeps the test database;
+# WITHOUT_DEMO=1 installs everything without demo data.
 test:
 	./tools/test
 

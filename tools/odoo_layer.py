@@ -554,14 +554,16 @@ def cmd_test(args):
                 ",".join(dependencies()),
                 "--stop-after-init",
                 "--log-level=warn",
+                *(["--without-demo=all"] if args.without_demo else []),
             ),
             deps_log,
         )
         if rc:
             say(f"FAILED: installing the dependencies (exit {rc}, log {deps_log})")
             return 1
+        demo = "without" if args.without_demo else "with"
         say(
-            f"==> installing {', '.join(OUR_ADDONS)} with demo data "
+            f"==> installing {', '.join(OUR_ADDONS)} {demo} demo data "
             "and running their tests"
         )
         log = workdir / "aftersales.log"
@@ -577,6 +579,7 @@ def cmd_test(args):
                 f"--test-tags={tags}",
                 "--stop-after-init",
                 "--log-level=info",
+                *(["--without-demo=all"] if args.without_demo else []),
             ),
             log,
         )
@@ -722,6 +725,11 @@ def main():
     )
     test.add_argument(
         "--keep-db", action="store_true", help="keep the database afterwards"
+    )
+    test.add_argument(
+        "--without-demo",
+        action="store_true",
+        help="install everything without demo data (as a fresh production database)",
     )
     run = sub.add_parser("run", help="serve the addons with demo data")
     run.add_argument("--database", help="database name (default: aftersales)")

@@ -20,3 +20,4 @@ from . import test_survey_portal
 from . import test_visit_security
 from . import test_class_b_repair
 from . import test_visit_tour
+from . import test_demo_story
