@@ -216,7 +216,17 @@ class TestDispatch(AftersalesSopCommon):
         order = self.env["aftersales.dispatch.order"].browse(action["res_id"])
         self.assertEqual(order.engineer_id, eligible[1])
 
+    @freeze_time("2026-09-28 02:00:00")
     def test_an_ineligible_choice_is_refused_not_replaced(self):
+        # a certification issued in 2020 has long expired
+        self._create_engineer(
+            "as_wang",
+            "Wang",
+            self.shanghai,
+            "senior",
+            self.appliances,
+            date(2020, 1, 5),
+        )
         ticket = self._create_repair()
         ranking = self._ranking(
             self.env["helpdesk.ticket.dispatch"].create({"ticket_id": ticket.id})
