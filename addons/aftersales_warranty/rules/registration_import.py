@@ -114,9 +114,9 @@ class Problem:
     warning: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
-    """A row whose cells are all well-formed."""
+    """A row whose cells are all well-formed (slots: a file holds 100,000)."""
 
     line: int
     customer: str

@@ -185,6 +185,10 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
             if error:
                 values["file_error"] = error
             else:
+                # linking them reads whether each registration is active and
+                # its company (the company check): those two columns alone,
+                # not 50,000 whole records in the cache
+                registrations.fetch(["active", "company_id"])
                 values.update(
                     imported_count=len(registrations),
                     registration_ids=[fields.Command.set(registrations.ids)],
@@ -203,8 +207,8 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         self.write(values)
 
     def _check_file(self):
-        """The :class:`SheetCheck` of the file; its rows are ``(row, phone,
-        product)`` once checked against the database."""
+        """The :class:`SheetCheck` of the file; its rows are ``CheckedRow``
+        once checked against the database (``..._import_check.py``)."""
         problem = import_rules.Problem
         check = import_rules.SheetCheck()
         try:

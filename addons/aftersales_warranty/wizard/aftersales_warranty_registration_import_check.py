@@ -4,8 +4,14 @@
 
 Phones, products and serial numbers are looked up in batches; a row that cannot
 be imported gets a problem, a row imported with something to know about it
-(another name for a known phone) gets a warning. Nothing is written here.
+(another name for a known phone) gets a warning. Nothing is written here: each
+valid row comes out as a :class:`CheckedRow` carrying the ids of the customer
+and the serial number the database already has, so that writing creates only
+what is missing and looks nothing up again. Ids, not records: the ORM cache of
+a big file's look-ups is not kept.
 """
+
+from typing import NamedTuple
 
 from odoo import models
 from odoo.exceptions import UserError
@@ -23,11 +29,24 @@ def _same_name(first, second):
     return " ".join(first.split()).casefold() == " ".join(second.split()).casefold()
 
 
+class CheckedRow(NamedTuple):
+    """A row that can be imported, with what the database already has for it."""
+
+    row: import_rules.Row
+    #: the contact phone in E.164
+    phone: str
+    product_id: int
+    #: the customer known by this phone, else None (the import creates him)
+    partner_id: int | None
+    #: the existing serial number, else None (created when the row has one)
+    lot_id: int | None
+
+
 class AftersalesWarrantyRegistrationImport(models.TransientModel):
     _inherit = "aftersales.warranty.registration.import"
 
     def _check_against_database(self, rows):
-        """``(valid rows as (row, phone, product), problems, warnings)``."""
+        """``(valid rows as CheckedRow, problems, warnings)``."""
         problems, valid = [], []
         products = self._find_products({row.product for row in rows})
         phones = {}
@@ -44,24 +63,30 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         for row in rows:
             row_problems = self._row_problems(row, phones[row.phone], products, lots)
             product = products.get(row.product)
-            lot = None
+            lot_id = None
             if not row_problems and row.serial:
-                lot = lots.get((product.id, row.serial.casefold()))
-            if lot and lot.id in registered:
+                lot_id = lots.get((product.id, row.serial.casefold()))
+            if lot_id and lot_id in registered:
                 row_problems.append(
                     self._db_problem(
                         row,
                         "serial",
                         "serial_registered",
                         serial=row.serial,
-                        registration=registered[lot.id],
+                        registration=registered[lot_id],
                     )
                 )
             if row_problems:
                 problems.extend(row_problems)
             else:
-                valid.append((row, phones[row.phone], product))
-        return valid, problems, self._name_warnings(valid)
+                valid.append((row, phones[row.phone], product.id, lot_id))
+        known = self._find_partners({phone for _row, phone, *_ids in valid})
+        warnings = self._name_warnings(valid, known)
+        valid = [
+            CheckedRow(row, phone, product_id, known.get(phone, (None,))[0], lot_id)
+            for row, phone, product_id, lot_id in valid
+        ]
+        return valid, problems, warnings
 
     def _row_problems(self, row, phone, products, lots):
         problems = []
@@ -96,16 +121,18 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
     def _db_problem(row, column, code, warning=False, **params):
         return import_rules.Problem(code, row.line, column, params, warning=warning)
 
-    def _name_warnings(self, valid):
+    def _name_warnings(self, valid, known):
         """A row whose phone is a known customer's, or an earlier row's, under
-        another name: the unit goes to that customer, the row's name is not used."""
-        known = self._find_partners({phone for _row, phone, _product in valid})
+        another name: the unit goes to that customer, the row's name is not used.
+
+        ``valid``: ``(row, phone, ...)`` tuples; ``known``: ``{phone: (partner
+        id, partner name)}``."""
         first_rows = {}
         warnings = []
-        for row, phone, _product in valid:
+        for row, phone, *_ids in valid:
             partner = known.get(phone)
             if partner:
-                if not _same_name(partner.name or "", row.customer):
+                if not _same_name(partner[1], row.customer):
                     warnings.append(
                         self._db_problem(
                             row,
@@ -113,7 +140,7 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
                             "name_differs",
                             warning=True,
                             phone=phone,
-                            partner=partner.name,
+                            partner=partner[1],
                             name=row.customer,
                         )
                     )
@@ -163,7 +190,8 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         return found
 
     def _find_units(self, rows, products):
-        """Existing serial numbers, and the registrations that hold them."""
+        """Existing serial numbers ``{(product id, serial casefolded): lot id}``,
+        and the registrations that hold them ``{lot id: registration name}``."""
         wanted = {
             row.serial
             for row in rows
@@ -176,33 +204,40 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         registered = {}
         if lots:
             # sudo: a registration of another company also holds the serial
-            for registration in (
+            registration_model = (
                 self.env["aftersales.warranty.registration"]
                 .sudo()
                 .with_context(active_test=False)
-                .search([("lot_id", "in", [lot.id for lot in lots.values()])])
-            ):
-                registered[registration.lot_id.id] = registration.name
+            )
+            lot_ids = list(lots.values())
+            for start in range(0, len(lot_ids), CHUNK):
+                for registration in registration_model.search_fetch(
+                    [("lot_id", "in", lot_ids[start : start + CHUNK])],
+                    ["name", "lot_id"],
+                ):
+                    registered[registration.lot_id.id] = registration.name
         return lots, registered
 
     def _find_lots(self, product_ids, serials):
-        """``{(product id, serial casefolded): lot}`` of the company."""
+        """``{(product id, serial casefolded): lot id}`` of the company."""
         lots = {}
         lot_model = self.env["stock.lot"].with_context(active_test=False)
         serials = list(serials)
         for start in range(0, len(serials), CHUNK):
-            for lot in lot_model.search(
+            for lot in lot_model.search_fetch(
                 [
                     ("product_id", "in", product_ids),
                     ("name", "in", serials[start : start + CHUNK]),
                     ("company_id", "in", [self.company_id.id, False]),
-                ]
+                ],
+                ["name", "product_id"],
             ):
-                lots[(lot.product_id.id, lot.name.casefold())] = lot
+                lots[(lot.product_id.id, lot.name.casefold())] = lot.id
         return lots
 
     def _find_partners(self, numbers):
-        """``{E.164 phone: partner}`` of the customers known by these phones."""
+        """``{E.164 phone: (partner id, name)}`` of the customers known by
+        these phones (the first one by id when several are)."""
         partner_model = self.env["res.partner"].with_context(active_test=False)
         found, variants = {}, {}
         for number in numbers:
@@ -211,13 +246,19 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         keys = list(variants)
         for start in range(0, len(keys), CHUNK):
             chunk = keys[start : start + CHUNK]
-            for partner in partner_model.search(
-                ["|", ("phone", "in", chunk), ("mobile", "in", chunk)], order="id"
+            for partner in partner_model.search_fetch(
+                ["|", ("phone", "in", chunk), ("mobile", "in", chunk)],
+                ["name", "phone", "mobile"],
+                order="id",
             ):
                 for value in (partner.phone, partner.mobile):
                     number = variants.get(value)
-                    if number and number not in found:
-                        found[number] = partner
+                    # the ways of writing one number may fall in two chunks:
+                    # the oldest partner wins whichever chunk found him
+                    if number and (
+                        number not in found or partner.id < found[number][0]
+                    ):
+                        found[number] = (partner.id, partner.name or "")
         return found
 
     def _phone_variants(self, number):

@@ -2,9 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The registration import writes the checked rows: all of them or none.
 
-Customers are found by phone (else created), serial numbers by name (else
-created), then the registrations are created in batches, quietly (no chatter
-message per record), inside one savepoint.
+The check found the customers (by phone) and serial numbers the database
+already has; what is missing is created here, then the registrations, in
+batches, quietly (no chatter message per record), inside one savepoint. Each
+batch is flushed and the ORM cache emptied after it, and only ids are kept
+between batches, so that the memory a big file takes does not grow with it.
 """
 
 import logging
@@ -51,73 +53,79 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         return registrations, None
 
     def _create_all(self, rows):
-        company = self.company_id
-        partners = self._find_or_create_partners(rows)
-        lots = self._find_or_create_lots(rows)
+        """Create the missing customers and serial numbers, then the
+        registrations of ``rows`` (:class:`CheckedRow`)."""
+        company_id = self.company_id.id
+        partners = self._create_partners(rows)
+        lots = self._create_lots(rows)
         registration_model = self.env["aftersales.warranty.registration"].with_context(
             **QUIET
         )
-        created = registration_model.browse()
-        values = [
-            {
-                "company_id": company.id,
-                "partner_id": partners[phone].id,
-                "partner_phone": phone,
-                "product_id": product.id,
-                "lot_id": (
-                    lots[(product.id, row.serial.casefold())].id
-                    if row.serial
-                    else False
-                ),
-                "purchase_date": row.purchase_date,
-                "proof_reference": row.invoice or False,
-                "sales_channel": row.channel or False,
-                "origin": "import",
-            }
-            for row, phone, product in rows
-        ]
-        for start in range(0, len(values), BATCH):
-            created |= registration_model.create(values[start : start + BATCH])
-            # written: keep the memory of a big import flat
-            self.env.flush_all()
-            self.env.invalidate_all()
-        return created
+        created = []
+        for start in range(0, len(rows), BATCH):
+            values = [
+                {
+                    "company_id": company_id,
+                    "partner_id": partner_id or partners[phone],
+                    "partner_phone": phone,
+                    "product_id": product_id,
+                    "lot_id": (
+                        lot_id or lots[(product_id, row.serial.casefold())]
+                        if row.serial
+                        else False
+                    ),
+                    "purchase_date": row.purchase_date,
+                    "proof_reference": row.invoice or False,
+                    "sales_channel": row.channel or False,
+                    "origin": "import",
+                }
+                for row, phone, product_id, partner_id, lot_id in rows[
+                    start : start + BATCH
+                ]
+            ]
+            created += registration_model.create(values).ids
+            self._flush_batch()
+        return registration_model.browse(created)
 
-    def _find_or_create_partners(self, rows):
-        """``{E.164 phone: partner}``: a customer is recognized by his phone;
-        a new one takes the name of the first row with his phone."""
+    def _flush_batch(self):
+        """Written: keep the memory of a big import flat."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+
+    def _create_partners(self, rows):
+        """``{E.164 phone: partner id}`` of the customers the check did not
+        find: a new one takes the name of the first row with his phone."""
         names = {}
-        for row, phone, _product in rows:
-            names.setdefault(phone, row.customer)
-        found = self._find_partners(names)
-        missing = [number for number in names if number not in found]
-        created = (
-            self.env["res.partner"]
-            .with_context(**QUIET)
-            .create(
+        for row, phone, _product_id, partner_id, _lot_id in rows:
+            if not partner_id:
+                names.setdefault(phone, row.customer)
+        missing = list(names)
+        partner_model = self.env["res.partner"].with_context(**QUIET)
+        found = {}
+        for start in range(0, len(missing), BATCH):
+            chunk = missing[start : start + BATCH]
+            created = partner_model.create(
                 [
                     {"name": names[number], "phone": number, "company_id": False}
-                    for number in missing
+                    for number in chunk
                 ]
             )
-        )
-        found.update(zip(missing, created, strict=True))
+            found.update(zip(chunk, created.ids, strict=True))
+            self._flush_batch()
         return found
 
-    def _find_or_create_lots(self, rows):
-        wanted = {
-            (product.id, row.serial): row.serial
-            for row, _phone, product in rows
-            if row.serial
-        }
-        if not wanted:
-            return {}
-        lots = self._find_lots(
-            list({product_id for product_id, _serial in wanted}),
-            {serial for _product_id, serial in wanted},
+    def _create_lots(self, rows):
+        """``{(product id, serial casefolded): lot id}`` of the serial numbers
+        the check did not find."""
+        missing = list(
+            {
+                (product_id, row.serial): None
+                for row, _phone, product_id, _partner_id, lot_id in rows
+                if row.serial and not lot_id
+            }
         )
-        missing = [key for key in wanted if (key[0], key[1].casefold()) not in lots]
         lot_model = self.env["stock.lot"].with_context(active_test=False, **QUIET)
+        lots = {}
         for start in range(0, len(missing), BATCH):
             chunk = missing[start : start + BATCH]
             created = lot_model.create(
@@ -130,6 +138,7 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
                     for product_id, serial in chunk
                 ]
             )
-            for (product_id, serial), lot in zip(chunk, created, strict=True):
-                lots[(product_id, serial.casefold())] = lot
+            for (product_id, serial), lot_id in zip(chunk, created.ids, strict=True):
+                lots[(product_id, serial.casefold())] = lot_id
+            self._flush_batch()
         return lots
