@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "After-Sales Warranty",
-    "summary": "Warranty decisions, repair quotes, replacement and loaner units",
-    "version": "18.0.1.0.0",
+    "summary": "Warranty decisions, repair quotes, replacement and loaner units, "
+    "spare parts for service requests",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "After-Sales Suite Authors",
@@ -37,12 +38,18 @@
         "views/repair_order_views.xml",
         "views/product_views.xml",
         "views/stock_picking_views.xml",
+        "views/aftersales_part_line_views.xml",
+        "views/helpdesk_ticket_parts_views.xml",
+        "views/product_spare_part_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/aftersales_warranty_registration_import_views.xml",
         "wizard/helpdesk_ticket_warranty_override_views.xml",
         "wizard/repair_order_part_consent_views.xml",
         "views/aftersales_warranty_menus.xml",
     ],
-    "demo": ["demo/aftersales_warranty_demo.xml"],
+    "demo": [
+        "demo/aftersales_warranty_demo.xml",
+        "demo/aftersales_parts_demo.xml",
+    ],
     "post_init_hook": "post_init_hook",
 }

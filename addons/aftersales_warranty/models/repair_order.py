@@ -113,6 +113,8 @@ class RepairOrder(models.Model):
         "move_ids.state",
         "sale_order_id.state",
         "sale_order_id.validity_date",
+        "helpdesk_ticket_id.part_line_ids.warranty_covered",
+        "helpdesk_ticket_id.part_line_ids.state",
     )
     @api.depends_context("tz")
     def _compute_quote_state(self):
@@ -147,7 +149,20 @@ class RepairOrder(models.Model):
         charged_service = not self.under_warranty and (
             self.labour_hours > 0 or self.travel_quantity > 0
         )
-        return bool(charged_parts or charged_service)
+        charged_request_parts = self._aftersales_request_parts().filtered(
+            lambda line: not line.warranty_covered
+        )
+        return bool(charged_parts or charged_service or charged_request_parts)
+
+    def _aftersales_request_parts(self):
+        """The parts lines of the request that this repair's quote carries
+        (the request's first repair order in progress)."""
+        self.ensure_one()
+        # sudo: repair staff need not read service requests
+        ticket = self.sudo().helpdesk_ticket_id
+        if not ticket or ticket._aftersales_quote_repair() != self.sudo():
+            return self.env["aftersales.part.line"]
+        return ticket.part_line_ids.filtered(lambda line: line.state != "released")
 
     @api.constrains("labour_hours", "travel_quantity")
     def _check_charges(self):
@@ -211,12 +226,15 @@ class RepairOrder(models.Model):
         # ours, per line: covered parts are free, charged parts keep their price
         ours.move_ids._aftersales_update_sale_price()
         ours._aftersales_sync_charge_lines()
+        ours.helpdesk_ticket_id.sudo().part_line_ids._aftersales_update_sale_price()
         return result
 
     def _aftersales_sync_charge_lines(self):
-        """Labour and travel lines of the quote follow the repair."""
+        """Labour and travel lines of the quote follow the repair, and so do
+        the request's spare parts."""
         lines = self.env["sale.order.line"]
         for repair in self:
+            repair._aftersales_request_parts()._aftersales_sync_quote()
             order = repair.sale_order_id
             if not order or order.state not in ("draft", "sent"):
                 continue

@@ -82,7 +82,8 @@ class RepairOrder(models.Model):
                 "record his consent",
                 parts=parts._aftersales_part_list(),
             )
-        return None
+        # the request's own parts, used by its engineer
+        return ticket._aftersales_parts_blocker() if ticket else None
 
     def _aftersales_quote_missing_reason(self):
         self.ensure_one()

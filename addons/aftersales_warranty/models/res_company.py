@@ -68,6 +68,34 @@ class ResCompany(models.Model):
         help="Service product of the travel on repair quotes.",
     )
 
+    # -- spare parts (SPEC §6) -------------------------------------------------------
+    aftersales_parts_auto_reserve = fields.Boolean(
+        string="Reserve Spare Parts Automatically",
+        help="A part requested for a service request is reserved at once when "
+        "it is in stock, and as soon as it arrives otherwise. Off: the "
+        "warehouse manager reserves it.",
+    )
+    aftersales_parts_reservation_days = fields.Integer(
+        string="Release Reservations After (days)",
+        default=7,
+        help="A spare part reserved for a request and not issued to the "
+        "engineer within this many days is released for other requests, with "
+        "a message on the request. 0: never.",
+    )
+    aftersales_parts_demand_months = fields.Integer(
+        string="Demand Period (months)",
+        default=6,
+        help="The suggested minimum stock of a spare part is its average monthly "
+        "consumption (sales, repairs and service requests) over this many "
+        "months.",
+    )
+    aftersales_parts_cover_months = fields.Float(
+        string="Minimum Stock Covers (months)",
+        default=1.0,
+        help="How many months of average demand the suggested minimum stock "
+        "of a spare part covers.",
+    )
+
     def _aftersales_location(self, field_name):
         """The company's loaner or returned-units location, created when missing.
 

@@ -32,6 +32,18 @@ class ResConfigSettings(models.TransientModel):
     aftersales_travel_product_id = fields.Many2one(
         related="company_id.aftersales_travel_product_id", readonly=False
     )
+    aftersales_parts_auto_reserve = fields.Boolean(
+        related="company_id.aftersales_parts_auto_reserve", readonly=False
+    )
+    aftersales_parts_reservation_days = fields.Integer(
+        related="company_id.aftersales_parts_reservation_days", readonly=False
+    )
+    aftersales_parts_demand_months = fields.Integer(
+        related="company_id.aftersales_parts_demand_months", readonly=False
+    )
+    aftersales_parts_cover_months = fields.Float(
+        related="company_id.aftersales_parts_cover_months", readonly=False
+    )
     aftersales_warranty_overview = fields.Html(
         string="Warranty Periods by Category",
         compute="_compute_aftersales_warranty_overview",

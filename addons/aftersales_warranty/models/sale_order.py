@@ -13,7 +13,8 @@ class SaleOrder(models.Model):
         return result
 
     def _aftersales_consent_to_parts(self):
-        """Accepting a repair quote is consenting to the parts it lists."""
+        """Accepting a repair quote is consenting to the parts it lists (the
+        repair's and its request's)."""
         # sudo: the customer accepts on the portal
         for order in self.sudo():
             for repair in order.repair_order_ids:
@@ -25,6 +26,12 @@ class SaleOrder(models.Model):
                         and m._aftersales_needs_consent()
                     )
                 )._aftersales_set_consent("quote")
+            order.order_line.aftersales_part_line_id.filtered(
+                lambda line, order=order: (
+                    line.sale_line_id.order_id == order
+                    and line._aftersales_needs_consent()
+                )
+            )._aftersales_set_consent("quote")
 
     def _action_cancel(self):
         result = super()._action_cancel()

@@ -19,6 +19,21 @@ class SaleOrderLine(models.Model):
         index="btree_not_null",
         check_company=True,
     )
+    aftersales_part_line_id = fields.Many2one(
+        "aftersales.part.line",
+        string="Service Request Part",
+        copy=False,
+        index="btree_not_null",
+        help="A spare part of the service request, on the quote of its repair "
+        "order: the request's parts flow moves it, not a delivery.",
+    )
+
+    def _action_launch_stock_rule(self, previous_product_uom_qty=False):
+        # the parts of a request are issued and consumed by the request
+        lines = self.filtered(lambda line: not line.aftersales_part_line_id)
+        return super(SaleOrderLine, lines)._action_launch_stock_rule(
+            previous_product_uom_qty
+        )
 
     def _aftersales_set_free(self, free):
         """Make quote lines free (warranty) or give them back their price.

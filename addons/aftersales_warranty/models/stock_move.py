@@ -5,19 +5,11 @@ customer's consent to each replacement."""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import float_compare
-
-CONSENT_WAYS = [
-    ("quote", "Accepted Quote"),
-    ("in_person", "In Person"),
-    ("signed", "Signed Service Form"),
-    ("phone", "By Phone"),
-    ("message", "In Writing (Message or E-mail)"),
-]
 
 
 class StockMove(models.Model):
-    _inherit = "stock.move"
+    _name = "stock.move"
+    _inherit = ["stock.move", "aftersales.part.consent.mixin"]
 
     aftersales_warranty_covered = fields.Boolean(
         string="Covered",
@@ -31,29 +23,7 @@ class StockMove(models.Model):
         string="Not Covered Because",
         help="Why this part is charged although the repair is under warranty.",
     )
-    # -- the customer's consent (SPEC §4: recorded, free parts too) ---------------
-    aftersales_consent_qty = fields.Float(
-        string="Agreed Quantity",
-        digits="Product Unit of Measure",
-        copy=False,
-        readonly=True,
-        help="How many of this part the customer agreed to have replaced.",
-    )
-    aftersales_consent_charged = fields.Boolean(
-        string="Price Agreed",
-        copy=False,
-        readonly=True,
-        help="The customer agreed to pay for this part (accepted quote).",
-    )
-    aftersales_consent_how = fields.Selection(
-        CONSENT_WAYS, string="Consent Given", copy=False, readonly=True
-    )
-    aftersales_consent_date = fields.Datetime(
-        string="Consent Recorded On", copy=False, readonly=True
-    )
-    aftersales_consent_user_id = fields.Many2one(
-        "res.users", string="Consent Recorded By", copy=False, readonly=True
-    )
+    # -- the customer's consent (SPEC §4: recorded, free parts too): the mixin ----
     aftersales_consent_pending = fields.Boolean(
         string="Awaiting Consent",
         compute="_compute_aftersales_consent_pending",
@@ -130,37 +100,8 @@ class StockMove(models.Model):
     # consent
     # ---------------------------------------------------------------------------
 
-    def _aftersales_needs_consent(self):
-        """A part to replace whose quantity, or price, the customer has not
-        agreed to yet."""
-        self.ensure_one()
-        if self.repair_line_type != "add" or self.state == "cancel":
-            return False
-        more = float_compare(
-            self.product_uom_qty,
-            self.aftersales_consent_qty,
-            precision_rounding=self.product_uom.rounding or 0.01,
-        )
-        return more > 0 or not (
-            self.aftersales_warranty_covered or self.aftersales_consent_charged
-        )
+    def _aftersales_consent_applies(self):
+        return self.repair_line_type == "add" and self.state != "cancel"
 
-    def _aftersales_set_consent(self, how):
-        for move in self:
-            move.write(
-                {
-                    "aftersales_consent_qty": move.product_uom_qty,
-                    "aftersales_consent_charged": not move.aftersales_warranty_covered,
-                    "aftersales_consent_how": how,
-                    "aftersales_consent_date": fields.Datetime.now(),
-                    "aftersales_consent_user_id": self.env.user.id,
-                }
-            )
-
-    def _aftersales_part_list(self):
-        """``Capacitor (2 Units), Remote Battery (1 Units)``."""
-        return ", ".join(
-            f"{move.product_id.display_name} ({move.product_uom_qty:g} "
-            f"{move.product_uom.name})"
-            for move in self
-        )
+    def _aftersales_consent_covered(self):
+        return self.aftersales_warranty_covered

@@ -10,3 +10,8 @@ from . import test_repair_standard
 from . import test_replacement
 from . import test_security
 from . import test_repair_completion
+from . import test_parts
+from . import test_parts_concurrency
+from . import test_parts_money
+from . import test_parts_security
+from . import test_parts_visit

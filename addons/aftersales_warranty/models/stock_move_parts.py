@@ -1,0 +1,232 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Stock moves of a request's spare parts, and their reservation: never two
+requests on the last unit, never an error for the user.
+
+Odoo reserves with ``_action_assign`` in the transaction of the request
+(REPEATABLE READ). Two requests reserving the same part at the same moment
+both read the quant as free; PostgreSQL lets the first update it and stops the
+second with a serialization failure. For the moves of spare parts the
+reservation first locks the quants of the part (``FOR NO KEY UPDATE``, in the
+order of their ids):
+
+- concurrent reservations of the same part wait for each other;
+- when another transaction reserved from these quants after this one began,
+  the lock itself fails, before anything is reserved: the savepoint is rolled
+  back, the move keeps waiting, and the reservation is made again right after
+  this transaction commits, in a fresh transaction that reads committed data
+  (READ COMMITTED, under the same locks). It reserves what is left or leaves
+  the move waiting for stock, and says so on the request.
+
+The quant is never reserved twice (the lock and PostgreSQL's own checks) and
+no user sees a serialization error.
+"""
+
+import logging
+
+import psycopg2.errors
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+CONCURRENCY_ERRORS = (
+    psycopg2.errors.SerializationFailure,
+    psycopg2.errors.DeadlockDetected,
+)
+TO_RESERVE = ("confirmed", "partially_available")
+
+
+class StockMove(models.Model):
+    _inherit = "stock.move"
+
+    aftersales_part_line_id = fields.Many2one(
+        "aftersales.part.line",
+        string="Service Request Part",
+        index="btree_not_null",
+        ondelete="set null",
+        check_company=True,
+    )
+    aftersales_part_move = fields.Selection(
+        [("issue", "Issue"), ("consume", "Consumption"), ("return", "Return")],
+        string="Spare Part Step",
+        help="Issue to the engineer, consumption in the customer's unit, or "
+        "return to stock.",
+    )
+    aftersales_visit_id = fields.Many2one(
+        "aftersales.visit",
+        string="Used on Visit",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The engineer's visit at whose end the part was consumed.",
+    )
+    aftersales_reserved_date = fields.Datetime(
+        string="Reserved On",
+        copy=False,
+        readonly=True,
+        help="When the part was reserved for the request.",
+    )
+
+    def _prepare_merge_moves_distinct_fields(self):
+        # two lines of one part are two reservations
+        return super()._prepare_merge_moves_distinct_fields() + [
+            "aftersales_part_line_id",
+            "aftersales_part_move",
+        ]
+
+    def _get_new_picking_values(self):
+        values = super()._get_new_picking_values()
+        ticket = self.aftersales_part_line_id.ticket_id[:1]
+        if ticket:
+            values["helpdesk_ticket_id"] = ticket.id
+        return values
+
+    # ---------------------------------------------------------------------------
+    # reservation
+    # ---------------------------------------------------------------------------
+
+    def _aftersales_part_moves(self):
+        return self.filtered(
+            lambda m: m.aftersales_part_line_id and m.aftersales_part_move == "issue"
+        )
+
+    def _action_assign(self, force_qty=False):
+        parts = self._aftersales_part_moves()
+        if not parts or self.env.context.get("aftersales_quants_locked"):
+            result = super()._action_assign(force_qty=force_qty)
+            parts._aftersales_stamp_reservation()
+            return result
+        result = super(StockMove, self - parts)._action_assign(force_qty=force_qty)
+        parts._aftersales_assign(force_qty=force_qty)
+        return result
+
+    def _aftersales_assign(self, force_qty=False):
+        """Reserve the moves under the lock of their quants.
+
+        Returns the moves whose reservation waits for the end of this
+        transaction (another one reserved the same part meanwhile).
+        """
+        moves = self.filtered(lambda m: m.state in TO_RESERVE)
+        if not moves:
+            return self.browse()
+        try:
+            with self.env.cr.savepoint():
+                moves._aftersales_lock_quants()
+                moves.with_context(aftersales_quants_locked=True)._action_assign(
+                    force_qty=force_qty
+                )
+        except CONCURRENCY_ERRORS as error:
+            _logger.info(
+                "Spare parts %s: reserved by another transaction meanwhile (%s); "
+                "reserving again after this one",
+                moves.ids,
+                error.pgcode,
+            )
+            moves._aftersales_assign_after_commit()
+            return moves
+        return self.browse()
+
+    def _aftersales_lock_quants(self):
+        """Lock the quants the moves can reserve, in a fixed order.
+
+        Under REPEATABLE READ the lock fails at once when another transaction
+        changed these quants after this one began: nothing is reserved on a
+        stale quantity.
+        """
+        locations = self.env["stock.location"].search(
+            [("id", "child_of", self.location_id.ids)]
+        )
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM stock_quant WHERE product_id IN %s AND "
+                "location_id IN %s ORDER BY id FOR NO KEY UPDATE",
+                tuple(self.product_id.ids),
+                tuple(locations.ids) or (0,),
+            ),
+            log_exceptions=False,
+        )
+
+    def _aftersales_assign_after_commit(self):
+        """Reserve the moves in a transaction of their own once this one is
+        committed (and its changes, the moves included, are visible)."""
+        registry, uid = self.env.registry, self.env.uid
+        context, move_ids = dict(self.env.context), self.ids
+
+        @self.env.cr.postcommit.add
+        def reserve():
+            try:
+                with registry.cursor() as cr:
+                    if not registry.in_test_mode():
+                        # each statement reads what is committed when it runs:
+                        # after waiting for the locks, the quants are current
+                        cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+                    cr.transaction = api.Transaction(registry)
+                    env = api.Environment(cr, uid, context)
+                    moves = env["stock.move"].sudo().browse(move_ids).exists()
+                    moves = moves.filtered(lambda m: m.state in TO_RESERVE)
+                    if moves:
+                        moves._aftersales_lock_quants()
+                        moves.with_context(
+                            aftersales_quants_locked=True
+                        )._action_assign()
+                        moves.aftersales_part_line_id._aftersales_post_outcome()
+            except Exception:  # the moves stay waiting; the warehouse reserves them
+                _logger.warning(
+                    "Spare parts %s: the reservation after commit failed; they "
+                    "keep waiting",
+                    move_ids,
+                    exc_info=True,
+                )
+
+    def _aftersales_stamp_reservation(self):
+        """Record when a part move got its reservation (for its age)."""
+        now = fields.Datetime.now()
+        self.filtered(
+            lambda m: (
+                m.state in ("assigned", "partially_available")
+                and not m.aftersales_reserved_date
+            )
+        ).aftersales_reserved_date = now
+        self.filtered(
+            lambda m: (
+                m.state not in ("assigned", "partially_available")
+                and m.aftersales_reserved_date
+            )
+        ).aftersales_reserved_date = False
+
+    def _do_unreserve(self):
+        result = super()._do_unreserve()
+        self._aftersales_part_moves()._aftersales_stamp_reservation()
+        return result
+
+    # ---------------------------------------------------------------------------
+    # issue
+    # ---------------------------------------------------------------------------
+
+    def _action_done(self, cancel_backorder=False):
+        issuing = self._aftersales_part_moves().filtered(lambda m: m.state != "done")
+        returning = self.filtered(
+            lambda m: (
+                m.aftersales_part_line_id
+                and m.aftersales_part_move == "return"
+                and m.state != "done"
+            )
+        )
+        result = super()._action_done(cancel_backorder=cancel_backorder)
+        # what is issued is used, unless the engineer says fewer
+        for move in issuing.filtered(lambda m: m.state == "done"):
+            line = move.aftersales_part_line_id.sudo()
+            line.quantity_used += move.quantity
+        issuing._aftersales_stamp_reservation()
+        # what came back was not used
+        for line in returning.filtered(
+            lambda m: m.state == "done"
+        ).aftersales_part_line_id:
+            line = line.sudo()
+            most = line._aftersales_quantities().max_used
+            if line.quantity_used > most:
+                line.quantity_used = max(most, line.qty_consumed)
+        return result
