@@ -1,5 +1,6 @@
 from . import test_decision
 from . import test_import
+from . import test_import_batches
 from . import test_loan
 from . import test_no_email
 from . import test_policy

@@ -12,7 +12,7 @@ from datetime import date
 
 from odoo.tests import Form, freeze_time, new_test_user, tagged
 
-from .test_import import HEADER, xlsx
+from .import_common import HEADER, xlsx
 from .test_repair_quote import QuoteCommon
 
 
