@@ -6,8 +6,11 @@ days from the take-back, feedback 2 hours from the problem solved."""
 
 from datetime import datetime
 
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, freeze_time, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import AftersalesSopCommon
 
@@ -161,6 +164,20 @@ class TestServicePath(AftersalesSopCommon):
         with freeze_time("2026-10-05 04:30:00"):
             self._cron()
         self.assertEqual(feedback.state, "breached")
+
+    def test_a_mail_in_request_is_not_on_the_dispatch_list(self):
+        arch = etree.fromstring(
+            self.env["helpdesk.ticket"]
+            .with_user(self.dispatcher)
+            .get_views([(False, "search")])["views"]["search"]["arch"]
+        )
+        domain = safe_eval(arch.xpath("//filter[@name='to_dispatch']")[0].get("domain"))
+        on_site = self._create_repair()
+        mail_in = self._create_repair(service_path="mail_in")
+        waiting = self.env["helpdesk.ticket"].search(
+            domain + [("id", "in", (on_site | mail_in).ids)]
+        )
+        self.assertEqual(waiting, on_site)
 
     def test_the_steps_come_in_their_order(self):
         ticket = self._create_repair()
