@@ -24,6 +24,9 @@ class HrEmployeeBase(models.AbstractModel):
     aftersales_certification_count = fields.Integer(
         string="Certification Count", compute="_compute_aftersales_counts"
     )
+    aftersales_assessment_count = fields.Integer(
+        string="Assessment Count", compute="_compute_aftersales_counts"
+    )
 
     @api.depends_context("uid", "allowed_company_ids")
     def _compute_aftersales_counts(self):
@@ -42,11 +45,13 @@ class HrEmployeeBase(models.AbstractModel):
         strikes = counts("aftersales.penalty.strike")
         open_strikes = counts("aftersales.penalty.strike", [("state", "=", "open")])
         certifications = counts("aftersales.certification")
+        assessments = counts("aftersales.kpi.assessment")
         for employee in self:
             employee.aftersales_penalty_count = penalties.get(employee.id, 0)
             employee.aftersales_strike_count = strikes.get(employee.id, 0)
             employee.aftersales_open_strike_count = open_strikes.get(employee.id, 0)
             employee.aftersales_certification_count = certifications.get(employee.id, 0)
+            employee.aftersales_assessment_count = assessments.get(employee.id, 0)
 
     def _aftersales_action(self, xmlid):
         self.ensure_one()
@@ -63,6 +68,11 @@ class HrEmployeeBase(models.AbstractModel):
     def action_view_aftersales_strikes(self):
         return self._aftersales_action(
             "aftersales_kpi.aftersales_penalty_strike_action"
+        )
+
+    def action_view_aftersales_assessments(self):
+        return self._aftersales_action(
+            "aftersales_kpi.aftersales_kpi_assessment_action"
         )
 
     def action_view_aftersales_certifications(self):
@@ -91,5 +101,11 @@ class HrEmployee(models.Model):
         "aftersales.certification",
         "employee_id",
         string="After-sales Certifications",
+        groups=HR_GROUP,
+    )
+    aftersales_assessment_ids = fields.One2many(
+        "aftersales.kpi.assessment",
+        "employee_id",
+        string="Monthly Assessments",
         groups=HR_GROUP,
     )

@@ -187,3 +187,33 @@ class TestAssessmentRun(KpiMonthCommon):
             .decode()
         )
         self.assertIn("%.2f" % row[3], html)
+
+    def test_the_employee_form_shows_his_assessments(self):
+        assessment = self._figures(self._run(), "engineer", self.zhang.id)[0]
+        employee = self.zhang.employee_id
+        public = self.env["hr.employee.public"].browse(employee.id)
+        for user, count in (
+            (self.zhang.user_id, 1),
+            (self.boss, 1),
+            (self.chen.user_id, 0),
+            (self.hr_officer, 1),
+        ):
+            self.assertEqual(
+                public.with_user(user).aftersales_assessment_count, count, user.login
+            )
+        hr_view = employee.with_user(self.hr_officer)
+        self.assertEqual(hr_view.aftersales_assessment_ids, assessment)
+        action = hr_view.action_view_aftersales_assessments()
+        self.assertEqual(
+            self.env["aftersales.kpi.assessment"].search(action["domain"]), assessment
+        )
+        for model, view in (
+            ("hr.employee", "hr.view_employee_form"),
+            ("hr.employee.public", "hr.hr_employee_public_view_form"),
+        ):
+            arch = (
+                self.env[model]
+                .with_user(self.hr_officer)
+                .get_view(self.env.ref(view).id)["arch"]
+            )
+            self.assertIn("action_view_aftersales_assessments", arch)
