@@ -5,6 +5,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.chatter import post_note
 from .aftersales_complaint import APPROVED_STATES, HANDLER_GROUP, MANAGER_GROUP
 
 #: moments set by the workflow; once set, only a manager changes one
@@ -167,11 +168,6 @@ class AftersalesComplaint(models.Model):
                 user_id=user.id,
             )
 
-    def _aftersales_log(self, body):
-        # sudo: staff without an e-mail address log notes too
-        for complaint in self.sudo():
-            complaint.message_post(body=body, subtype_xmlid="mail.mt_note")
-
     # ---------------------------------------------------------------------------
     # steps
     # ---------------------------------------------------------------------------
@@ -213,12 +209,13 @@ class AftersalesComplaint(models.Model):
                 )
         self._aftersales_step({"state": "cross_check"})
         for complaint in self:
-            complaint._aftersales_log(
+            post_note(
+                complaint,
                 self.env._(
                     "Sent to the departments involved for their check: "
                     "%(departments)s.",
                     departments=", ".join(complaint.department_ids.mapped("name")),
-                )
+                ),
             )
         return True
 
@@ -365,13 +362,14 @@ class AftersalesComplaint(models.Model):
             complaint._aftersales_step(
                 {"state": "investigation", "reopen_count": complaint.reopen_count + 1}
             )
-            complaint._aftersales_log(
+            post_note(
+                complaint,
                 Markup("<p>%s</p>")
                 % self.env._(
                     "Reopened: the customer does not accept the solution "
                     "(time %(count)s).",
                     count=complaint.reopen_count,
-                )
+                ),
             )
         self._aftersales_plan_activities()
         return True

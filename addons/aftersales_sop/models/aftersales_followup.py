@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.chatter import post_note
+
 FOLLOWUP_KINDS = [
     ("first", "Follow-up Call"),
     ("second", "Second Follow-up (VIP)"),
@@ -273,12 +275,12 @@ class AftersalesFollowup(models.Model):
                     "scheduled_date": followup._aftersales_next_try(now),
                 }
             )
-            followup.sudo().message_post(
-                body=self.env._(
+            post_note(
+                followup,
+                self.env._(
                     "Call %(count)s: the customer was not reached.",
                     count=followup.attempt_count,
                 ),
-                subtype_xmlid="mail.mt_note",
             )
         return True
 

@@ -1,9 +1,10 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+from ..tools.chatter import post_note
 
 
 class AftersalesVisitCall(models.Model):
@@ -108,7 +109,4 @@ class AftersalesVisitCall(models.Model):
                 "Customer called: arrival at %(eta)s.",
                 eta=eta.strftime("%Y-%m-%d %H:%M"),
             )
-        # sudo: engineers without an e-mail address log notes too
-        visit.sudo().message_post(
-            body=Markup("<p>%s</p>") % body, subtype_xmlid="mail.mt_note"
-        )
+        post_note(visit, body)

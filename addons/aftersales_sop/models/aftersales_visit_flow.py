@@ -1,10 +1,11 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from markupsafe import Markup
 
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
+
+from ..tools.chatter import post_note
 
 
 class AftersalesVisit(models.Model):
@@ -128,13 +129,12 @@ class AftersalesVisit(models.Model):
         """The plan or the fee changed after the customer accepted them."""
         for visit in self:
             visit.write({"acceptance_state": "pending", "accepted_date": False})
-            # sudo: the engineer may have no e-mail address
-            visit.sudo().message_post(
-                body=self.env._(
+            post_note(
+                visit,
+                self.env._(
                     "The plan or the fee changed after the customer accepted them: "
                     "he accepts them again before the work goes on."
                 ),
-                subtype_xmlid="mail.mt_note",
             )
 
     def action_start_work(self):
@@ -375,10 +375,3 @@ class AftersalesVisit(models.Model):
         self.write({"state": "cancel"})
         self.activity_unlink(["aftersales_sop.mail_act_service_visit"])
         return True
-
-    def _aftersales_log(self, body):
-        for visit in self:
-            # sudo: engineers without an e-mail address log notes too
-            visit.sudo().message_post(
-                body=Markup("<p>%s</p>") % body, subtype_xmlid="mail.mt_note"
-            )

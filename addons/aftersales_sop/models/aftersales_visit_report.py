@@ -9,6 +9,8 @@ from odoo import models
 from odoo.exceptions import UserError
 from odoo.tools import format_amount
 
+from ..tools.chatter import post_note
+
 _logger = logging.getLogger(__name__)
 
 REPORT = "aftersales_sop.action_report_service_visit"
@@ -123,12 +125,13 @@ class AftersalesVisit(models.Model):
                 content, kind = Report._render_qweb_pdf(REPORT, visit.ids)
             except UserError as error:
                 _logger.info("Service report of %s not rendered: %s", visit.name, error)
-                visit._aftersales_log(
+                post_note(
+                    visit,
                     self.env._(
                         "The signed service report could not be kept as a PDF "
                         "(%(error)s): print it from the visit.",
                         error=str(error),
-                    )
+                    ),
                 )
                 continue
             # in test mode Odoo renders reports as HTML
