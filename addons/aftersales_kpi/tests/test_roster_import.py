@@ -3,45 +3,17 @@
 """Importing the engineer roster from .xls and .xlsx files (SPEC §11)."""
 
 import base64
-import io
-from datetime import date, datetime
-
-import openpyxl
-import xlwt
+from datetime import date
 
 from odoo.tests import freeze_time, tagged
 
 from odoo.addons.aftersales_kpi.rules.roster_import import template_header
+from odoo.addons.aftersales_warranty.tests.import_common import xls, xlsx
 from odoo.addons.aftersales_warranty.tools.spreadsheet import read_sheet
 
 from .common import MONDAY_10, KpiCommon
 
 HEADER = template_header()
-
-
-def xlsx(rows):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def xls(rows):
-    book = xlwt.Workbook()
-    sheet = book.add_sheet("Engineers")
-    day = xlwt.easyxf(num_format_str="YYYY-MM-DD")
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            if isinstance(value, datetime | date):
-                sheet.write(r, c, value, day)
-            elif value is not None:
-                sheet.write(r, c, value)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def row(**values):
@@ -159,7 +131,7 @@ class TestRosterImport(KpiCommon):
     def test_a_good_xls_file_with_date_cells(self):
         rows = self._good_rows()
         rows[1][HEADER.index("Issued On")] = date(2026, 3, 1)
-        wizard = self._wizard(xls(rows), filename="roster.xls")
+        wizard = self._wizard(xls(rows, "Engineers"), filename="roster.xls")
         wizard.action_import()
         self._check_good_import(wizard)
 

@@ -1,8 +1,6 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import io
 
-import openpyxl
 
 from odoo import api, fields, models
 
@@ -61,34 +59,30 @@ class AftersalesRosterImport(models.TransientModel):
 
     @api.model
     def _template_bytes(self, chinese=False):
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.title = "工程师" if chinese else "Engineers"
-        header = roster_rules.template_header(chinese)
-        sheet.append(header)
         senior, hardware = ("高级", "硬件") if chinese else ("Senior", "Hardware")
-        sheet.append(
+        example = [
+            "Zhang Wei",
+            "1001",
+            "zhang.wei",
+            "+86 136 0000 1001",
+            "Shanghai",
+            senior,
+            hardware,
+            "Air Conditioners",
+            senior,
+            "ASC-2025-0311",
+            "Appliances",
+            "2025-11-30",
+            24,
+        ]
+        return self._xlsx_bytes(
             [
-                "Zhang Wei",
-                "1001",
-                "zhang.wei",
-                "+86 136 0000 1001",
-                "Shanghai",
-                senior,
-                hardware,
-                "Air Conditioners",
-                senior,
-                "ASC-2025-0311",
-                "Appliances",
-                "2025-11-30",
-                24,
+                (
+                    "工程师" if chinese else "Engineers",
+                    [roster_rules.template_header(chinese), example],
+                )
             ]
         )
-        for column in sheet.columns:
-            sheet.column_dimensions[column[0].column_letter].width = 20
-        buffer = io.BytesIO()
-        book.save(buffer)
-        return buffer.getvalue()
 
     # ---------------------------------------------------------------------------
     # checking and importing

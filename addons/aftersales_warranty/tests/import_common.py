@@ -1,7 +1,8 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""What the registration import tests share: spreadsheets written in memory and
-a wizard of the importing agent."""
+"""What the import tests share: spreadsheets written in memory (the roster
+import of aftersales_kpi writes its files with them too) and a wizard of the
+importing agent."""
 
 import base64
 import io
@@ -27,9 +28,9 @@ def xlsx(rows):
     return buffer.getvalue()
 
 
-def xls(rows):
+def xls(rows, sheet_name="Registrations"):
     book = xlwt.Workbook()
-    sheet = book.add_sheet("Registrations")
+    sheet = book.add_sheet(sheet_name)
     day = xlwt.easyxf(num_format_str="YYYY-MM-DD")
     for r, row in enumerate(rows):
         for c, value in enumerate(row):

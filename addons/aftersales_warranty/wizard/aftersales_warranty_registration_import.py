@@ -7,10 +7,6 @@ registrations in ``..._import_write.py``, the sentences in
 ``registration_import_messages.py``.
 """
 
-import io
-
-import openpyxl
-
 from odoo import api, fields, models
 
 from ..rules import registration_import as import_rules
@@ -70,30 +66,23 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
 
     @api.model
     def _template_bytes(self, chinese=False):
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.title = "登记" if chinese else "Registrations"
         header = import_rules.template_header(chinese)
-        sheet.append(header)
-        example = book.create_sheet("示例" if chinese else "Example")
-        example.append(header)
-        example.append(
+        example = [
+            "Zhou Min",
+            "+86 138 0013 8000",
+            "AC-3500",
+            "AC35-2025-000184",
+            "2025-11-30",
+            "INV-SH-2025-018832",
+            import_rules.CHANNELS["online"][1 if chinese else 0],
+        ]
+        return self._xlsx_bytes(
             [
-                "Zhou Min",
-                "+86 138 0013 8000",
-                "AC-3500",
-                "AC35-2025-000184",
-                "2025-11-30",
-                "INV-SH-2025-018832",
-                import_rules.CHANNELS["online"][1 if chinese else 0],
-            ]
+                ("登记" if chinese else "Registrations", [header]),
+                ("示例" if chinese else "Example", [header, example]),
+            ],
+            width=22,
         )
-        for ws in (sheet, example):
-            for column in ws.columns:
-                ws.column_dimensions[column[0].column_letter].width = 22
-        buffer = io.BytesIO()
-        book.save(buffer)
-        return buffer.getvalue()
 
     # ---------------------------------------------------------------------------
     # checking and importing

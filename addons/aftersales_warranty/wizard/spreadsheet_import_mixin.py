@@ -13,8 +13,10 @@ defines ``_run(create)``, ``_template_bytes(chinese)``, ``_import_title()`` and
 
 import base64
 import binascii
+import io
 import logging
 
+import openpyxl
 import psycopg2
 
 from odoo import api, fields, models
@@ -117,6 +119,22 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
     # ---------------------------------------------------------------------------
     # helpers
     # ---------------------------------------------------------------------------
+
+    @api.model
+    def _xlsx_bytes(self, sheets, width=20):
+        """An .xlsx file of ``sheets``, ``[(title, rows)]`` in order, its
+        columns ``width`` characters wide (a template to fill in)."""
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for title, rows in sheets:
+            sheet = book.create_sheet(title)
+            for row in rows:
+                sheet.append(row)
+            for column in sheet.columns:
+                sheet.column_dimensions[column[0].column_letter].width = width
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
 
     def _read_spreadsheet(self):
         """``(rows, datemode)`` of the uploaded file.
