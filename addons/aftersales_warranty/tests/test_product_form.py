@@ -16,18 +16,14 @@ class TestProductForm(WarrantyCommon):
     def _admin_form_arch(self):
         admin = self.env.ref("base.user_admin")
         views = (
-            self.env["product.template"]
-            .with_user(admin)
-            .get_views([(False, "form")])
+            self.env["product.template"].with_user(admin).get_views([(False, "form")])
         )
         return etree.fromstring(views["views"]["form"]["arch"])
 
     def test_the_administrator_product_form_shows_the_warranty_policy(self):
         arch = self._admin_form_arch()
         self.assertTrue(arch.xpath("//field[@name='aftersales_warranty_policy_id']"))
-        self.assertTrue(
-            arch.xpath("//field[@name='aftersales_effective_policy_id']")
-        )
+        self.assertTrue(arch.xpath("//field[@name='aftersales_effective_policy_id']"))
         # the spare-part button of the other inherited view is there too
         self.assertTrue(
             arch.xpath("//button[@name='action_view_aftersales_part_lines']")
