@@ -67,13 +67,17 @@ class TestFirstStart(BaseCommon):
         )
 
     def test_a_given_admin_password_is_set(self):
-        generated = self.first_start._first_start(admin_password="S3cret-given")
+        generated = self.first_start._first_start(
+            lang="en_US", admin_password="S3cret-given"
+        )
         self.assertIsNone(generated)
         self._login(self.admin, "S3cret-given")
 
     def test_production_generates_one_while_admin_has_odoo_default(self):
         self.admin.password = "admin"
-        generated = self.first_start._first_start(generate_admin_password=True)
+        generated = self.first_start._first_start(
+            lang="en_US", generate_admin_password=True
+        )
         self.assertTrue(generated and len(generated) >= 16)
         self._login(self.admin, generated)
         with self.assertRaises(AccessDenied):
