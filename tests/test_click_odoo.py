@@ -118,9 +118,7 @@ def test_initdb_then_update_as_the_entrypoint_runs_them(odoo):
         "--log-level=info",
     )
     assert created.returncode == 0, created.stderr[-3000:]
-    checksums = json.loads(
-        _param(database, "module_auto_update.installed_checksums")
-    )
+    checksums = json.loads(_param(database, "module_auto_update.installed_checksums"))
     assert {"base", "aftersales_toy"} <= set(checksums)
     # again on the initialized database: nothing (never a second --init)
     again = run("initdb", f"--new-database={database}", "--modules=aftersales_toy",
