@@ -16,6 +16,7 @@ from . import aftersales_clock
 from . import aftersales_ticket_clock
 from . import aftersales_dispatch_order
 from . import aftersales_dispatch_order_clock
+from . import aftersales_dispatch_order_eligibility
 from . import helpdesk_ticket
 from . import helpdesk_ticket_moments
 from . import helpdesk_ticket_clocks

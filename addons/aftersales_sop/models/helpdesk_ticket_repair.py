@@ -4,6 +4,7 @@ from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
 from ..rules import clocks as clock_rules
+from ..rules import dispatch as dispatch_rules
 
 REPAIR_STATES = [
     ("registered", "Registered"),
@@ -102,6 +103,22 @@ class HelpdeskTicket(models.Model):
     # ---------------------------------------------------------------------------
     # repair flow
     # ---------------------------------------------------------------------------
+
+    def _aftersales_dispatch_job(self, is_complex=None):
+        """The request as the dispatch rules see it (``is_complex``: as the
+        dispatcher ticks it, else the request's)."""
+        self.ensure_one()
+        path = ()
+        if self.product_categ_id:
+            path = tuple(
+                int(i) for i in self.product_categ_id.parent_path.split("/") if i
+            )
+        return dispatch_rules.Job(
+            zone_id=self.service_zone_id.id or None,
+            fault_type=self.fault_type or None,
+            category_path=path,
+            complex=self.is_complex if is_complex is None else is_complex,
+        )
 
     def _aftersales_schedule_dispatch_review(self):
         """A new repair request waits for the dispatcher's review."""
