@@ -104,7 +104,8 @@ class AftersalesKpiClockReport(models.Model):
             """
             SELECT c.id, c.clock_id, c.code, c.res_model, c.state,
                    c.company_id, c.team_id,
-                   COALESCE(t.engineer_id, co.engineer_id) AS engineer_id,
+                   COALESCE(o.engineer_id, t.engineer_id, co.engineer_id)
+                       AS engineer_id,
                    COALESCE(t.product_id, co.product_id) AS product_id,
                    COALESCE(t.product_categ_id, co.product_categ_id)
                        AS product_categ_id,
@@ -115,6 +116,7 @@ class AftersalesKpiClockReport(models.Model):
               FROM aftersales_ticket_clock c
               LEFT JOIN helpdesk_ticket t ON t.id = c.ticket_id
               LEFT JOIN aftersales_complaint co ON co.id = c.complaint_id
+              LEFT JOIN aftersales_dispatch_order o ON o.id = c.dispatch_order_id
             """
         )
 
