@@ -61,14 +61,10 @@ class ResUsers(models.Model):
         """Who approves a decision of ``team`` (a goodwill repair, a quote): its
         leader when he is an after-sales manager, else the company's first
         active after-sales manager, or nobody."""
-        managers = (
-            self.env.ref(MANAGER_GROUP)
-            .sudo()
-            .users.filtered(
-                lambda user: (
-                    company in user.company_ids and user.active and not user.share
-                )
-            )
+        # sudo: whoever asks for an approval may not read the groups' members
+        group = self.env.ref(MANAGER_GROUP).sudo()
+        managers = group.users.filtered(
+            lambda user: company in user.company_ids and user.active and not user.share
         )
         # sudo: the team leader is read whoever asks
         leader = team.sudo().user_id

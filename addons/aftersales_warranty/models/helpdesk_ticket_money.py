@@ -96,20 +96,22 @@ class HelpdeskTicket(models.Model):
         """The customer accepted a repair quote of the request."""
         self.ensure_one()
         # sudo: the engineer's gate reads the request's repair orders
+        repairs = self.sudo().repair_order_ids
         return any(
             repair.state != "cancel" and repair.quote_state == "accepted"
-            for repair in self.sudo().repair_order_ids
+            for repair in repairs
         )
 
     def _aftersales_fee_accepted(self):
         """The customer accepted a fee on a visit of the request."""
         self.ensure_one()
         # sudo: the gate of a dispatch order reads every visit of the request
+        visits = self.sudo().visit_ids
         return any(
             visit.state != "cancel"
             and visit.chargeable
             and visit.acceptance_state == "accepted"
-            for visit in self.sudo().visit_ids
+            for visit in visits
         )
 
     def _aftersales_money_blocker(self, charged=False, accepted=False):
