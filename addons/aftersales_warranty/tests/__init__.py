@@ -19,3 +19,4 @@ from . import test_parts_visit
 from . import test_money_gate
 from . import test_quote_approval
 from . import test_parts_checks
+from . import test_demo_story
