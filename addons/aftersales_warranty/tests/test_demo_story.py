@@ -24,9 +24,7 @@ class TestWarrantyDemoStory(TransactionCase):
             self.assertEqual(ticket.repair_state, "done")
             self.assertEqual(ticket.warranty_decision, "in_warranty")
             self.assertFalse(ticket.warranty_decision_outdated)
-            self.assertLessEqual(
-                ticket.warranty_decision_date, visit.work_start_date
-            )
+            self.assertLessEqual(ticket.warranty_decision_date, visit.work_start_date)
             for part in visit.part_ids:
                 self.assertFalse(
                     part.product_id._aftersales_spare_part_problem(
@@ -39,7 +37,8 @@ class TestWarrantyDemoStory(TransactionCase):
         order = repair.sale_order_id
         self.assertEqual(order.state, "sent")
         self.assertEqual(order.aftersales_approval_state, "approved")
-        self.assertEqual(order.aftersales_approved_by_id, self.env.ref("base.user_admin"))
+        admin = self.env.ref("base.user_admin")
+        self.assertEqual(order.aftersales_approved_by_id, admin)
 
     def test_the_loaner_is_out_during_the_repair(self):
         loan = self._demo("aftersales_warranty.loan_zhou_min_demo")
