@@ -1,0 +1,92 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Helpers of the addons' migration scripts for the records of their data files
+that are ``noupdate``.
+
+An upgrade never rewrites a ``noupdate`` record (an administrator may have tuned
+a clock limit or a penalty amount), and never deletes one that left the data
+files. When a new version changes such a record, its migration script says so
+with these helpers: the record is written again from the module's own file, or a
+field is moved from its old default to its new one only where nobody changed it,
+and a record that left the files is deleted.
+"""
+
+import io
+import logging
+
+from lxml import etree
+
+from odoo.tools.convert import convert_xml_import
+from odoo.tools.misc import file_path
+
+_logger = logging.getLogger(__name__)
+
+
+def _full_xmlid(module, xmlid):
+    return xmlid if "." in xmlid else f"{module}.{xmlid}"
+
+
+def reapply_records(env, module, filename, xmlids=None):
+    """Write again the records ``xmlids`` (every record when None) of the data
+    file ``filename`` of ``module``, as a new installation writes them, and
+    keep them ``noupdate``. Return the xml ids written."""
+    path = file_path(f"{module}/{filename}")
+    root = etree.parse(path).getroot()
+    wanted = {_full_xmlid(module, xid) for xid in xmlids} if xmlids else None
+    document = etree.Element("odoo")
+    written = []
+    for record in root.iter("record"):
+        xmlid = _full_xmlid(module, record.get("id"))
+        if wanted is None or xmlid in wanted:
+            document.append(record)
+            written.append(xmlid)
+    missing = (wanted or set()) - set(written)
+    if missing:
+        raise ValueError(f"{filename} of {module} has no record {sorted(missing)}")
+    if written:
+        # mode "init" writes a record that an update leaves alone (noupdate)
+        convert_xml_import(
+            env,
+            module,
+            io.BytesIO(etree.tostring(document)),
+            idref={},
+            mode="init",
+            noupdate=True,
+        )
+        _logger.info("%s: written again from %s: %s", module, filename, written)
+    return written
+
+
+def replace_default(env, xmlid, field, old, new):
+    """Set ``field`` of the record ``xmlid`` to ``new`` where it still holds its
+    old default ``old`` (compared with white space folded); a value somebody
+    chose stays. Return True when the value was replaced."""
+    record = env.ref(xmlid, raise_if_not_found=False)
+    if not record:
+        return False
+    value = record[field]
+
+    def folded(text):
+        return " ".join(str(text or "").split())
+
+    if folded(value) != folded(old):
+        _logger.info(
+            "%s.%s keeps its value, which is not the old default", xmlid, field
+        )
+        return False
+    record.write({field: new})
+    return True
+
+
+def delete_records(env, xmlids):
+    """Delete the records ``xmlids`` that left the data files (and their xml
+    ids); return the xml ids deleted."""
+    deleted = []
+    for xmlid in xmlids:
+        record = env.ref(xmlid, raise_if_not_found=False)
+        if record:
+            record.unlink()
+            deleted.append(xmlid)
+    if deleted:
+        _logger.info("deleted, no longer in the data files: %s", deleted)
+    return deleted
