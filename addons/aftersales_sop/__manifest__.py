@@ -11,7 +11,7 @@
     "maintainers": ["aftersales-suite"],
     "development_status": "Alpha",
     "depends": ["helpdesk_mgmt", "hr", "phone_validation", "resource", "stock"],
-    "external_dependencies": {"python": ["phonenumbers"]},
+    "external_dependencies": {"python": ["phonenumbers", "openpyxl", "xlrd"]},
     "data": [
         "security/aftersales_sop_groups.xml",
         "security/aftersales_care_groups.xml",

@@ -7,13 +7,13 @@ from datetime import date
 
 from odoo.tests import freeze_time, tagged
 
-from odoo.addons.aftersales_kpi.rules.roster_import import template_header
-from odoo.addons.aftersales_warranty.tests.import_common import xls, xlsx
-from odoo.addons.aftersales_warranty.tools.spreadsheet import read_sheet
+from odoo.addons.aftersales_kpi.rules.roster_import import COLUMNS
+from odoo.addons.aftersales_sop.tests.spreadsheet_common import xls, xlsx
+from odoo.addons.aftersales_sop.tools.spreadsheet import read_sheet
 
 from .common import MONDAY_10, KpiCommon
 
-HEADER = template_header()
+HEADER = COLUMNS.template_header()
 
 
 def row(**values):
@@ -144,7 +144,7 @@ class TestRosterImport(KpiCommon):
             row(employee="Bad Login", login="nobody"),
             row(employee="Taken Login", login=self.zhang.user_id.login),
             row(employee="Bad Category", fault_type="Hardware", skill_category="Toys"),
-            row(employee="Bad Date", certificate="C-1", issued="31/12/2025"),
+            row(employee="Bad Date", certificate="C-1", issued="01/02/2025"),
             row(employee="Bad Phone", mobile="12"),
             row(
                 employee="Taken Certificate",
@@ -175,7 +175,7 @@ class TestRosterImport(KpiCommon):
         self.assertIn("No user has the login nobody", messages[5])
         self.assertIn("Zhang", messages[6])
         self.assertIn("Toys", messages[7])
-        self.assertIn("31/12/2025", messages[8])
+        self.assertIn("01/02/2025 can be read as 2025-02-01 / 2025-01-02", messages[8])
         self.assertIn("belongs to Zhang", messages[10])
         self.assertEqual(
             (wizard.row_count, wizard.valid_count, wizard.bad_row_count), (9, 1, 8)
@@ -242,7 +242,7 @@ class TestRosterImport(KpiCommon):
         chinese = self._wizard(b"").with_context(lang="zh_CN")
         self.assertEqual(
             list(next(read_sheet(chinese._template_bytes(chinese=True))[0])),
-            template_header(True),
+            COLUMNS.template_header(True),
         )
 
     def test_only_hr_imports_the_roster(self):
