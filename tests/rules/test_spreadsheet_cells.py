@@ -316,6 +316,8 @@ def test_a_sheet_is_checked_row_by_row_with_its_lines():
     too_many = sheet.check_sheet(rows, COLUMNS, check_row, TODAY, max_rows=2)
     assert [p.code for p in too_many.file_problems] == ["too_many_rows"]
     assert not too_many.rows and not too_many.problems
+    assert sheet.count_rows(rows, limit=10) == 2
+    assert sheet.count_rows([rows[0]] + [["x"]] * 50, limit=3) == 4
     for empty, code in (
         ([], "no_header"),
         ([[None]], "no_header"),
@@ -327,3 +329,48 @@ def test_a_sheet_is_checked_row_by_row_with_its_lines():
                 empty, COLUMNS, check_row, TODAY, 0, 10
             ).file_problems
         ] == [code]
+
+
+def test_checked_rows_are_kept_as_json_lines_and_read_back_one_batch_at_a_time():
+    """What a background import keeps between its steps (rows of both imports,
+    days, empty cells, text with line breaks and Chinese)."""
+    from aftersales_kpi.rules import roster_import
+    from aftersales_warranty.rules import registration_import
+
+    for module, values in (
+        (
+            registration_import,
+            {
+                "customer": "周敏\nVIP",
+                "phone": "13800138000",
+                "product": "AC-3500",
+                "serial": None,
+                "purchase_date": "2025年11月30号",
+                "invoice": None,
+                "channel": "电商平台",
+            },
+        ),
+        (
+            roster_import,
+            {
+                "employee": "Zhang",
+                "certificate": "C-1",
+                "issued": "30/11/2025",
+                "validity_months": 24,
+            },
+        ),
+    ):
+        header = module.COLUMNS.template_header()
+        row = [values.get(column.key) for column in module.COLUMNS]
+        check = module.check_rows([header, row], TODAY)
+        assert check.rows, check
+        rows = check.rows * 3
+        kept = sheet.JsonRows(sheet.rows_to_json(rows), module.Row, module.COLUMNS)
+        assert len(kept) == 3
+        assert kept[1] == rows[1]
+        assert kept[1:3] == rows[1:3]
+        assert list(kept) == rows
+    assert (
+        len(sheet.JsonRows("", registration_import.Row, registration_import.COLUMNS))
+        == 0
+    )

@@ -4,6 +4,7 @@
 
 import base64
 from datetime import date
+from unittest.mock import patch
 
 from odoo.tests import freeze_time, tagged
 
@@ -244,6 +245,40 @@ class TestRosterImport(KpiCommon):
             list(next(read_sheet(chinese._template_bytes(chinese=True))[0])),
             COLUMNS.template_header(True),
         )
+
+    def test_a_big_roster_is_imported_in_the_background(self):
+        """Through the suite's shared import: a job writes it in batches, an
+        engineer's rows in one batch (they stand or fall together)."""
+        self.company.aftersales_import_background_rows = 3
+        rows = [HEADER]
+        for fault in ("Hardware", "Software", "Appearance"):
+            rows.append(row(employee="Big A", fault_type=fault))
+        rows += [row(employee="Big B", zone="T-SH"), row(employee="Big C")]
+        wizard = self._wizard(xlsx(rows))
+        batches = []
+        write_rows = type(wizard)._write_rows
+
+        def spy(records, ready):
+            batches.append(sorted({engineer.key for engineer, _row, _x in ready}))
+            return write_rows(records, ready)
+
+        cron = self.env.ref("aftersales_sop.ir_cron_aftersales_import_jobs")
+        with (
+            patch.object(type(wizard), "_batch_size", 2),
+            patch.object(type(wizard), "_write_rows", spy),
+        ):
+            action = wizard.action_import()
+            job = self.env[action["res_model"]].browse(action["res_id"])
+            self.assertEqual(job.user_id, self.hr_officer)
+            for _call in range(10):
+                cron.method_direct_trigger()
+                if job.state in ("done", "failed"):
+                    break
+        self.assertEqual(job.state, "done", job.file_error)
+        self.assertEqual(batches, [["big a"], ["big b", "big c"]])
+        self.assertIn("Engineers: 3 created, 0 updated", job.summary)
+        self.assertEqual(len(self._engineer("Big A").skill_ids), 3)
+        self.assertEqual(self._engineer("Big B").zone_id, self.shanghai)
 
     def test_only_hr_imports_the_roster(self):
         from odoo.exceptions import AccessError

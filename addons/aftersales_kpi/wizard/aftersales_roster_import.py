@@ -1,9 +1,9 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The roster import: the steps, the counts and the template are the suite's
-spreadsheet import (``aftersales.spreadsheet.import.mixin`` of
-``aftersales_sop``); the rows against the database and their writing are in
-``aftersales_roster_records.py``.
+"""The roster import: the steps, the counts, the template and the background
+import of a big file are the suite's spreadsheet import
+(``aftersales.spreadsheet.import.mixin`` of ``aftersales_sop``); the rows
+against the database and their writing are in ``aftersales_roster_records.py``.
 """
 
 from odoo import api, fields, models
@@ -23,6 +23,7 @@ class AftersalesRosterImport(models.TransientModel):
     _description = "Import the Engineer Roster"
     _template_filename = "engineer_roster.xlsx"
     _import_rules = roster_rules
+    _result_model = "aftersales.engineer"
     _result_action = "aftersales_sop.aftersales_engineer_action"
     _max_rows = 20_000
 
@@ -90,6 +91,9 @@ class AftersalesRosterImport(models.TransientModel):
     def _column_labels(self):
         return COLUMN_LABELS
 
+    def _job_options(self):
+        return {**super()._job_options(), "create_zones": self.create_zones}
+
     def _lookup(self):
         return RosterLookup(self.env, self.company_id, self.create_zones)
 
@@ -99,6 +103,19 @@ class AftersalesRosterImport(models.TransientModel):
 
     def _write_rows(self, ready):
         return self._lookup().save(ready)
+
+    def _ready_rows(self, ready):
+        return [row for _engineer, row, _extra in ready]
+
+    def _batch_end(self, rows, start):
+        """An engineer's rows are written in one batch (they stand or fall
+        together)."""
+        end = super()._batch_end(rows, start)
+        while 0 < end < len(rows) and (
+            rows[end].engineer_key == rows[end - 1].engineer_key
+        ):
+            end += 1
+        return end
 
     def _summary(self, counts):
         return self.env._(

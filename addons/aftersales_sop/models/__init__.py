@@ -39,4 +39,8 @@ from . import aftersales_visit_part
 from . import aftersales_dispatch_order_visit
 from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_service_path
+from . import res_company_import
 from . import aftersales_spreadsheet_import_mixin
+from . import res_config_settings_import
+from . import aftersales_import_job
+from . import aftersales_import_job_run

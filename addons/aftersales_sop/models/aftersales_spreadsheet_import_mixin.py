@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What every spreadsheet import wizard of the suite shares: the uploaded file,
 the check-then-import steps, the counts and problems shown to the user, the
-template to download, writing all the rows or none.
+template to download, writing all the rows or none, and handing a big file to
+a background job (``aftersales.import.job``).
 
 An import (the warranty registrations of ``aftersales_warranty``, the engineer
 roster of ``aftersales_kpi``) inherits ``aftersales.spreadsheet.import.mixin``,
@@ -12,8 +13,9 @@ names its rules module (``_import_rules``: ``COLUMNS``, ``Row``,
 - ``_check_rows(rows)``: the rows of the rules layer against the database,
   ``(rows ready to write, problems, warnings)``;
 - ``_write_rows(ready)``: write them, ``(records, counts)``;
-- ``_summary(counts)``, ``_result_values(records)``; ``_result_action``: the
-  action that lists the records it writes;
+- ``_summary(counts)``, ``_result_values(records)``, ``_ready_rows(ready)``;
+  ``_result_model`` and ``_result_action``: the records it writes and the
+  action that lists them;
 - ``_import_title()``, ``_template_bytes(chinese)``, ``_template_filename``;
 - ``_import_messages()`` and ``_column_labels()``: its sentences and labels.
 
@@ -38,7 +40,7 @@ _logger = logging.getLogger(__name__)
 
 
 class AftersalesSpreadsheetImportResultMixin(models.AbstractModel):
-    """What an import found and did."""
+    """What an import found and did: on the wizard, and on a background job."""
 
     _name = "aftersales.spreadsheet.import.result.mixin"
     _description = "Result of a Spreadsheet Import"
@@ -70,10 +72,17 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
     _template_filename = "template.xlsx"
     #: the rules module of the import (its columns, rows and row check)
     _import_rules = None
-    #: the action that lists the records an import writes (``_write_rows``)
+    #: the model of the records an import writes (``_write_rows``), and the
+    #: action that lists them
+    _result_model = None
     _result_action = None
     #: at most this many lines under the header
     _max_rows = 100_000
+    #: rows written per transaction by a background import: a few seconds of
+    #: work, so that the ten calls of one pass of the cron runner stay far
+    #: below the server's time limit (limit_time_real, 120 s by default)
+    _batch_size = 500
+
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -101,13 +110,11 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
 
     def action_check(self):
         self.ensure_one()
-        self._run(create=False)
-        return self._reopen()
+        return self._start(create=False)
 
     def action_import(self):
         self.ensure_one()
-        self._run(create=True)
-        return self._reopen()
+        return self._start(create=True)
 
     def action_download_template(self):
         self.ensure_one()
@@ -126,6 +133,13 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
         action = self.env["ir.actions.act_window"]._for_xml_id(self._result_action)
         action.update(domain=[("id", "in", ids)], context={})
         return action
+
+    def _start(self, create):
+        """Check (and import) here, or hand a big file to a background job."""
+        if self._goes_to_background():
+            return self.env["aftersales.import.job"]._queue(self, create).action_open()
+        self._run(create)
+        return self._reopen()
 
     def _reopen(self):
         return {
@@ -159,6 +173,10 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
         """Write the checked rows: ``(records, {count name: number})``."""
         raise NotImplementedError
 
+    def _ready_rows(self, ready):
+        """The rules layer's rows of ``ready``, in the order to write them."""
+        raise NotImplementedError
+
     def _summary(self, counts):
         """What was imported, in a sentence (``counts`` of ``_write_rows``)."""
         raise NotImplementedError
@@ -174,6 +192,14 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
     def _column_labels(self):
         """``{column key: lazy label}`` of the import's columns."""
         return {}
+
+    def _job_options(self):
+        """The options a background job keeps to run the import as asked."""
+        return {"import_valid_rows": self.import_valid_rows}
+
+    def _batch_end(self, rows, start):
+        """Where the batch of ``rows`` starting at ``start`` ends."""
+        return start + self._batch_size
 
     # ---------------------------------------------------------------------------
     # checking and importing
@@ -242,9 +268,33 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
         check.warnings += warnings
         return check, ready
 
+    def _write_batch(self, rows):
+        """Check rules rows kept since the file was checked against the database
+        as it is now, and write the valid ones: ``(records, counts, problems,
+        error)``; nothing is written when ``error`` is given."""
+        ready, problems, _warnings = self._check_rows(rows)
+        nothing = self.env[self._result_model]
+        if not ready:
+            return nothing, {}, problems, None
+        written, error = self._write_all_or_nothing(self._write_rows, ready)
+        if error:
+            return nothing, {}, problems, error
+        return *written, problems, None
+
     # ---------------------------------------------------------------------------
     # helpers
     # ---------------------------------------------------------------------------
+
+    def _goes_to_background(self):
+        """More rows than the company's limit for an import in the page."""
+        limit = self.company_id.aftersales_import_background_rows
+        if limit <= 0:
+            return False
+        try:
+            rows, _datemode = self._read_spreadsheet()
+            return sheet.count_rows(rows, limit) > limit
+        except spreadsheet.SpreadsheetError:
+            return False  # checked in the page, which says what is wrong
 
     def _read_spreadsheet(self):
         """``(rows, datemode)`` of the uploaded file.

@@ -15,8 +15,9 @@ header is line 1).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import NamedTuple
 
@@ -274,3 +275,54 @@ def check_sheet(
     if not result.row_count:
         result.file_problems.append(Problem("no_rows", 2))
     return result
+
+
+def count_rows(rows: Iterable[Sequence], limit: int) -> int:
+    """How many non-blank rows are under the header, counting no further than
+    ``limit`` + 1 (enough to tell a file of more than ``limit`` rows)."""
+    count = 0
+    iterator = iter(rows)
+    next(iterator, None)
+    for cells in iterator:
+        if not all(is_blank(c) for c in cells):
+            count += 1
+            if count > limit:
+                break
+    return count
+
+
+# -- checked rows kept between two steps of a background import -------------------
+
+
+def rows_to_json(rows: Sequence) -> str:
+    """Checked rows (dataclasses of plain values and days) as JSON, a row a
+    line, so that a batch of them is read without reading them all."""
+    return "\n".join(
+        json.dumps(asdict(row), default=date.isoformat, ensure_ascii=False)
+        for row in rows
+    )
+
+
+class JsonRows(Sequence):
+    """The rows :func:`rows_to_json` wrote, as ``row_type`` again, each read
+    when it is asked for."""
+
+    def __init__(self, text: str, row_type, columns: Sequence[Column]):
+        self._lines = text.split("\n") if text else []
+        self._row_type = row_type
+        self._days = [column.key for column in columns if column.kind == "date"]
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self._row(line) for line in self._lines[index]]
+        return self._row(self._lines[index])
+
+    def _row(self, line: str):
+        values = json.loads(line)
+        for key in self._days:
+            if values.get(key) is not None:
+                values[key] = date.fromisoformat(values[key])
+        return self._row_type(**values)

@@ -16,3 +16,6 @@ from . import test_parts_concurrency
 from . import test_parts_money
 from . import test_parts_security
 from . import test_parts_visit
+from . import test_import_job
+from . import test_import_job_killed
+from . import test_import_job_http

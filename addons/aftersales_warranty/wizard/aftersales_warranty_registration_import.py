@@ -2,10 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The registration import: the file, the check, the result shown to the user.
 
-The steps, the counts and the template are the suite's spreadsheet import
-(``aftersales.spreadsheet.import.mixin`` of ``aftersales_sop``); reading rows
-against the database is in ``..._import_check.py``, writing the registrations
-in ``..._import_write.py``, the sentences of this import's own problems in
+The steps, the counts, the template and the background import of a big file
+are the suite's spreadsheet import (``aftersales.spreadsheet.import.mixin`` of
+``aftersales_sop``); reading rows against the database is in
+``..._import_check.py``, writing the registrations in ``..._import_write.py``,
+the sentences of this import's own problems in
 ``registration_import_messages.py``.
 """
 
@@ -22,6 +23,7 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
     _check_company_auto = True
     _template_filename = "warranty_registrations.xlsx"
     _import_rules = import_rules
+    _result_model = "aftersales.warranty.registration"
     _result_action = "aftersales_warranty.aftersales_warranty_registration_action"
     _max_rows = 100_000
 
@@ -84,6 +86,9 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
 
     def _column_labels(self):
         return COLUMN_LABELS
+
+    def _ready_rows(self, ready):
+        return [checked.row for checked in ready]
 
     def _summary(self, counts):
         return self.env._(
