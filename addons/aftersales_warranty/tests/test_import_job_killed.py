@@ -67,6 +67,18 @@ class TestImportJobKilled(TransactionCase):
             )
             return cr.fetchone()
 
+    def _problems(self):
+        """The job's state, error and first problems, to say why it stopped."""
+        with self._committed() as cr:
+            cr.execute(
+                "SELECT j.state, j.file_error, array_agg(p.message) "
+                "FROM aftersales_import_job j "
+                "LEFT JOIN aftersales_import_job_problem p ON p.job_id = j.id "
+                "WHERE j.id = %s GROUP BY j.id",
+                [self.job_id],
+            )
+            return cr.fetchone()
+
     def _registrations(self):
         with self._committed() as cr:
             cr.execute(
@@ -88,7 +100,8 @@ class TestImportJobKilled(TransactionCase):
                 {"name": "Kill Test Remote", "default_code": "T-KILL", "type": "consu"}
             )
             rows = [COLUMNS.template_header()] + [
-                [f"Kill {i}", f"1390003{i:04d}", "T-KILL", None, "2025-11-30"]
+                # +86: whatever the company's country (none without demo data)
+                [f"Kill {i}", f"+86 1390003{i:04d}", "T-KILL", None, "2025-11-30"]
                 + [f"KILL-{i:02d}"]
                 for i in range(ROWS)
             ]
@@ -132,7 +145,7 @@ class TestImportJobKilled(TransactionCase):
                 self.assertEqual(
                     written,
                     [f"written {BATCH * n}" for n in (1, 2, 3)],
-                    self._read(log),
+                    f"{self._problems()}\n{self._read(log)}",
                 )
                 os.kill(worker.pid, signal.SIGKILL)
             finally:
