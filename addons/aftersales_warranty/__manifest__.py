@@ -18,7 +18,6 @@
         "sale_management",
         "sale_stock",
     ],
-    "external_dependencies": {"python": ["openpyxl", "xlrd"]},
     "data": [
         "security/ir.model.access.csv",
         "security/aftersales_warranty_security.xml",
