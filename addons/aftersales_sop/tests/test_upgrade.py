@@ -35,7 +35,8 @@ OLD_SURVEY_BODY = """<div>
         0 to 10.</p>
     <p style="margin: 16px 0px;">
         <a t-att-href="object.get_base_url() + object.get_portal_url()"
-           style="background-color: #875A7B; padding: 8px 16px; color: #ffffff; border-radius: 5px; text-decoration: none;">
+           style="background-color: #875A7B; padding: 8px 16px; color: #ffffff; \
+border-radius: 5px; text-decoration: none;">
             Answer the survey
         </a>
     </p>

@@ -57,25 +57,30 @@ def reapply_records(env, module, filename, xmlids=None):
     return written
 
 
-def replace_default(env, xmlid, field, old, new):
-    """Set ``field`` of the record ``xmlid`` to ``new`` where it still holds its
-    old default ``old`` (compared with white space folded); a value somebody
-    chose stays. Return True when the value was replaced."""
-    record = env.ref(xmlid, raise_if_not_found=False)
+def replace_default(env, module, filename, xmlid, field, old):
+    """Set ``field`` of the record ``xmlid`` to the value the data file
+    ``filename`` of ``module`` now gives it, where the record still holds the old
+    default ``old`` (compared with white space folded); a value somebody chose
+    stays. Return True when the value was replaced."""
+    record = env.ref(_full_xmlid(module, xmlid), raise_if_not_found=False)
     if not record:
         return False
-    value = record[field]
 
     def folded(text):
         return " ".join(str(text or "").split())
 
-    if folded(value) != folded(old):
-        _logger.info(
-            "%s.%s keeps its value, which is not the old default", xmlid, field
-        )
+    if folded(record[field]) != folded(old):
+        _logger.info("%s.%s keeps its value, not the old default", xmlid, field)
         return False
-    record.write({field: new})
-    return True
+    root = etree.parse(file_path(f"{module}/{filename}")).getroot()
+    for node in root.iter("record"):
+        if _full_xmlid(module, node.get("id")) == _full_xmlid(module, xmlid):
+            element = node.find(f"field[@name='{field}']")
+            if element is None or element.get("eval") or element.get("ref"):
+                raise ValueError(f"{xmlid}.{field} is not a text in {filename}")
+            record.write({field: element.text or False})
+            return True
+    raise ValueError(f"{filename} of {module} has no record {xmlid}")
 
 
 def delete_records(env, xmlids):

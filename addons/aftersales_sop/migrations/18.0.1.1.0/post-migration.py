@@ -36,54 +36,49 @@ RULES = {
 }
 GONE = ["aftersales_sop.helpdesk_ticket_rule_engineer_assistant"]
 
-#: (xml id, field, old default, new default)
+#: (data file, xml id, field, old default): the new value is the file's
 CLOCKS = [
     (
-        "aftersales_sop.aftersales_clock_dispatch_review",
+        "data/aftersales_clock_data.xml",
+        "aftersales_clock_dispatch_review",
         "start_event",
         "repair_registered",
-        "review_started",
     ),
     (
-        "aftersales_sop.aftersales_clock_dispatch_review",
+        "data/aftersales_clock_data.xml",
+        "aftersales_clock_dispatch_review",
         "description",
-        "From the registered repair request to its review and an engineer "
-        "assigned, in working minutes of the team's calendar: a request registered "
-        "after hours is reviewed when the dispatch centre opens.",
-        "From the repair request sent to the dispatcher (registered, reopened, or "
-        "back after its dispatch order was cancelled) to its review and an engineer "
-        "assigned, in working minutes of the team's calendar: a request registered "
-        "after hours is reviewed when the dispatch centre opens. Each time the "
-        "request goes back to the dispatcher, a new review runs.",
+        (
+            "From the registered repair request to its review and an engineer "
+            "assigned, in working minutes of the team's calendar: a request "
+            "registered after hours is reviewed when the dispatch centre opens."
+        ),
     ),
     (
-        "aftersales_sop.aftersales_clock_onsite",
+        "data/aftersales_clock_data.xml",
+        "aftersales_clock_onsite",
         "description",
-        "From the dispatch to the engineer on site: by the appointment agreed with "
-        "the customer when there is one; otherwise 4 hours in the same city and 24 "
-        "hours from another city for urgent requests, 1 and 2 working days for "
-        "normal ones.",
-        "From the dispatch to the engineer on site, once per dispatch order: by the "
-        "appointment agreed for that order when there is one; otherwise 4 hours in "
-        "the same city and 24 hours from another city for urgent requests, 1 and 2 "
-        "working days for normal ones, from that order's dispatch. A cancelled "
-        "order ends its clock without a verdict.",
+        (
+            "From the dispatch to the engineer on site: by the appointment "
+            "agreed with the customer when there is one; otherwise 4 hours in "
+            "the same city and 24 hours from another city for urgent requests, "
+            "1 and 2 working days for normal ones."
+        ),
     ),
     (
-        "aftersales_sop.aftersales_clock_feedback",
+        "data/aftersales_clock_repair_centre_data.xml",
+        "aftersales_clock_feedback",
         "ticket_domain",
         "[('inquiry_class', '=', 'b')]",
-        "['|', ('inquiry_class', '=', 'b'), ('escalated_date', '!=', False)]",
     ),
     (
-        "aftersales_sop.aftersales_clock_feedback",
+        "data/aftersales_clock_repair_centre_data.xml",
+        "aftersales_clock_feedback",
         "description",
-        "From the problem solved at the repair centre to the result given to the "
-        "customer.",
-        "From the problem solved to the result given to the customer: a unit solved "
-        "at the repair centre, or an escalated question answered by technical "
-        "support (a question answered on the spot is told at once and has no such "
-        "clock).",
+        (
+            "From the problem solved at the repair centre to the result given "
+            "to the customer."
+        ),
     ),
 ]
 
@@ -105,8 +100,8 @@ def upgrade(env):
     delete_records(env, GONE)
     for filename, xmlids in RULES.items():
         reapply_records(env, "aftersales_sop", filename, xmlids)
-    for xmlid, field, old, new in CLOCKS:
-        replace_default(env, xmlid, field, old, new)
+    for filename, xmlid, field, old in CLOCKS:
+        replace_default(env, "aftersales_sop", filename, xmlid, field, old)
     template = env.ref("aftersales_sop.mail_template_survey_link", False)
     if template and _folded(
         html2plaintext(template.with_context(lang="en_US").body_html)
