@@ -24,3 +24,4 @@ from . import test_demo_story
 from . import test_import_job
 from . import test_import_job_killed
 from . import test_import_job_http
+from . import test_specialist_forms

@@ -8,7 +8,9 @@
   request is sent to the dispatcher (registered, reopened, or back after a
   cancelled order), the On-site clock runs once per dispatch order;
 - the Feedback clock also runs on an escalated consultation;
-- the survey e-mail asks a consultation's customer about the answer.
+- the survey e-mail asks a consultation's customer about the answer;
+- the Resolution clock stops when the problem is resolved (the repair
+  completed, else the request closed), which its description now says.
 
 A clock definition or the e-mail keeps what an administrator set: only the old
 defaults are replaced.
@@ -63,6 +65,15 @@ CLOCKS = [
             "agreed with the customer when there is one; otherwise 4 hours in "
             "the same city and 24 hours from another city for urgent requests, "
             "1 and 2 working days for normal ones."
+        ),
+    ),
+    (
+        "data/aftersales_clock_data.xml",
+        "aftersales_clock_resolution",
+        "description",
+        (
+            "From the request to the ticket closed; the fault resolution rate "
+            "counts repair requests resolved within it."
         ),
     ),
     (
