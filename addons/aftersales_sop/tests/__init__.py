@@ -21,3 +21,4 @@ from . import test_visit_security
 from . import test_class_b_repair
 from . import test_visit_tour
 from . import test_demo_story
+from . import test_readonly
