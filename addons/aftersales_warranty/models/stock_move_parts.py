@@ -13,12 +13,13 @@ second with a serialization failure. For the moves of spare parts:
   keeps waiting for stock (the many requests that come after the last unit
   was taken do not queue behind each other);
 - otherwise the reservation first locks the quants of the part (``FOR NO KEY
-  UPDATE``, in the order of their ids): concurrent reservations of the same
-  part wait for each other;
-- when another transaction reserved from these quants after this one began,
-  the lock itself fails, before anything is reserved: the savepoint is rolled
-  back, the move keeps waiting, and the reservation is made again right after
-  this transaction commits, in a fresh transaction that reads committed data
+  UPDATE``, in the order of their ids): one reservation of a part at a time;
+- when another transaction holds these quants (it is reserving the part), or
+  reserved from them after this one began, the lock itself fails at once,
+  before anything is reserved (this transaction's view of the stock is, or
+  will be, out of date): the savepoint is rolled back, the move keeps
+  waiting, and the reservation is made again right after this transaction
+  commits, in a fresh transaction that reads committed data
   (READ COMMITTED, under the same locks). It reserves what is left or leaves
   the move waiting for stock, saves that at once (the lock is held no longer
   than the reservation), then says so on the request.
@@ -39,6 +40,7 @@ _logger = logging.getLogger(__name__)
 CONCURRENCY_ERRORS = (
     psycopg2.errors.SerializationFailure,
     psycopg2.errors.DeadlockDetected,
+    psycopg2.errors.LockNotAvailable,
 )
 TO_RESERVE = ("confirmed", "partially_available")
 
@@ -121,7 +123,7 @@ class StockMove(models.Model):
             return self.browse()
         try:
             with self.env.cr.savepoint():
-                moves._aftersales_lock_quants()
+                moves._aftersales_lock_quants(wait=False)
                 moves.with_context(aftersales_quants_locked=True)._action_assign(
                     force_qty=force_qty
                 )
@@ -137,15 +139,18 @@ class StockMove(models.Model):
         return self.browse()
 
     def _aftersales_quants_sql(self):
-        """The quants the moves can reserve from (their parts, in their source
-        locations and below)."""
-        locations = self.env["stock.location"].search(
-            [("id", "child_of", self.location_id.ids)]
-        )
+        """The quants the moves can reserve from: of their parts, in their
+        source locations and below (archived ones too: a lock or a count too
+        wide is harmless)."""
+        self.env["stock.location"].flush_model(["parent_path"])
         return SQL(
-            "stock_quant WHERE product_id IN %s AND location_id IN %s",
+            "stock_quant WHERE product_id IN %s AND location_id IN ("
+            "SELECT child.id FROM stock_location child JOIN stock_location source "
+            "ON child.parent_path LIKE source.parent_path || %s "
+            "WHERE source.id IN %s)",
             tuple(self.product_id.ids),
-            tuple(locations.ids) or (0,),
+            "%",
+            tuple(self.location_id.ids),
         )
 
     def _aftersales_free_stock(self):
@@ -162,17 +167,20 @@ class StockMove(models.Model):
         )
         return self.env.cr.fetchone()[0] > 0
 
-    def _aftersales_lock_quants(self):
+    def _aftersales_lock_quants(self, wait=True):
         """Lock the quants the moves can reserve, in a fixed order.
 
         Under REPEATABLE READ the lock fails at once when another transaction
         changed these quants after this one began: nothing is reserved on a
-        stale quantity.
+        stale quantity. Without ``wait`` it fails at once too when another
+        transaction holds them (it is reserving the part: once it commits,
+        this transaction's view is out of date anyway).
         """
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM %s ORDER BY id FOR NO KEY UPDATE",
+                "SELECT id FROM %s ORDER BY id FOR NO KEY UPDATE%s",
                 self._aftersales_quants_sql(),
+                SQL("") if wait else SQL(" NOWAIT"),
             ),
             log_exceptions=False,
         )
