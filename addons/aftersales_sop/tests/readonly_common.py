@@ -22,6 +22,7 @@ served on.
 
 import contextlib
 import inspect
+import logging
 from unittest.mock import patch
 
 from psycopg2.errors import ReadOnlySqlTransaction
@@ -123,7 +124,7 @@ def served(testcase):
     on, none of them run again on a read/write cursor after a write on a
     read-only one (Odoo warns when it does)."""
     with (
-        testcase.assertNoLogs("odoo.http", "WARNING"),
+        testcase.assertNoLogs("odoo.http", logging.WARNING),
         cursor_modes(testcase.env) as modes,
     ):
         yield modes
