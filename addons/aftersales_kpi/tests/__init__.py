@@ -15,3 +15,4 @@ from . import test_kpi_export
 from . import test_demo_month
 from . import test_consultation_figures
 from . import test_imports_agree
+from . import test_readonly
