@@ -1,4 +1,5 @@
 from . import aftersales_part_consent_mixin
+from . import aftersales_consent_mixin
 from . import aftersales_warranty_policy
 from . import aftersales_warranty_exclusion
 from . import aftersales_warranty_contract

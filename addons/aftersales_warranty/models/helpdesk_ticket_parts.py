@@ -5,13 +5,14 @@ happens to them when the work is done or the request is closed, the gate
 (consent, quote) and the list of parts used for the visit and its report."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from odoo.addons.aftersales_sop.tools.chatter import post_note
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "aftersales.consent.mixin"]
+    _aftersales_consent_wizard_field = "ticket_id"
 
     part_line_ids = fields.One2many(
         "aftersales.part.line", "ticket_id", string="Spare Parts"
@@ -179,65 +180,39 @@ class HelpdeskTicket(models.Model):
             lambda line: line._aftersales_needs_consent()
         )
 
-    def action_aftersales_parts_consent(self):
-        self.ensure_one()
-        if not self._aftersales_parts_awaiting_consent():
-            raise UserError(
-                self.env._(
-                    "No part of %(ticket)s awaits the customer's consent.",
-                    ticket=self.display_name,
-                )
-            )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Customer Consent to the Parts"),
-            "res_model": "repair.order.part.consent",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_ticket_id": self.id},
-        }
+    # the customer's consent (aftersales_consent_mixin.py)
 
-    def _aftersales_record_consent(self, how, note=False):
-        """The customer agreed to the request's parts awaiting his consent; a
-        charged part is agreed with its price on the accepted quote."""
-        self.ensure_one()
-        lines = self._aftersales_parts_awaiting_consent()
-        if not lines:
-            raise UserError(
-                self.env._(
-                    "No part of %(ticket)s awaits the customer's consent.",
-                    ticket=self.display_name,
-                )
-            )
-        unaccepted = lines.filtered(
+    def action_aftersales_parts_consent(self):
+        """The request's button (its name kept so that an upgrade of a
+        database validates the request's views)."""
+        return self.action_aftersales_record_consent()
+
+    def _aftersales_consent_unpriced(self, parts):
+        return parts.filtered(
             lambda line: (
                 not line.warranty_covered
+                # sudo: the quote line of a part, read by staff without Sales
                 and line.sudo().sale_line_id.order_id.state != "sale"
             )
         )
-        if unaccepted:
-            raise UserError(
-                self.env._(
-                    "%(parts)s of %(ticket)s are charged: the customer agrees to "
-                    "their price by accepting the quote of the request's repair "
-                    "order.",
-                    parts=unaccepted._aftersales_part_list(),
-                    ticket=self.display_name,
-                )
-            )
-        lines.sudo()._aftersales_set_consent(how)
-        labels = dict(
-            lines._fields["aftersales_consent_how"]._description_selection(self.env)
+
+    def _aftersales_consent_quote_hint(self, parts):
+        return self.env._(
+            "%(parts)s of %(ticket)s are charged: the customer agrees to "
+            "their price by accepting the quote of the request's repair "
+            "order.",
+            parts=parts._aftersales_part_list(),
+            ticket=self.display_name,
         )
-        body = self.env._(
-            "The customer agreed to the replacement of %(parts)s (%(how)s, "
-            "recorded by %(user)s).",
-            parts=lines._aftersales_part_list(),
-            how=labels[how],
-            user=self.env.user.name,
-        )
-        post_note(self.sudo(), f"{body} {note}" if note else body)
-        return True
+
+    def _aftersales_consent_store(self, parts, how):
+        # sudo: the engineer records the consent on site without the right to
+        # write parts lines (the warehouse's); only the consent fields change
+        return super()._aftersales_consent_store(parts.sudo(), how)
+
+    def _aftersales_consent_notify(self, parts, body):
+        # sudo: the engineer who records it may not follow the request
+        post_note(self.sudo(), body)
 
     # ---------------------------------------------------------------------------
     # buttons

@@ -29,7 +29,9 @@ from ..rules import money
 
 
 class RepairOrder(models.Model):
-    _inherit = "repair.order"
+    _name = "repair.order"
+    _inherit = ["repair.order", "aftersales.consent.mixin"]
+    _aftersales_consent_wizard_field = "repair_id"
 
     aftersales_blocker = fields.Char(
         string="Waiting For",
@@ -196,68 +198,22 @@ class RepairOrder(models.Model):
             return self.env["stock.move"]
         return self.move_ids.filtered(lambda m: m._aftersales_needs_consent())
 
-    def action_aftersales_record_consent(self):
-        self.ensure_one()
-        if not self._aftersales_parts_awaiting_consent():
-            raise UserError(
-                self.env._(
-                    "No part of %(repair)s awaits the customer's consent.",
-                    repair=self.name,
-                )
-            )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Customer Consent to the Parts"),
-            "res_model": "repair.order.part.consent",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_repair_id": self.id},
-        }
+    def _aftersales_consent_unpriced(self, parts):
+        charged = parts.filtered(lambda m: not m.aftersales_warranty_covered)
+        return charged if self.sale_order_id.state != "sale" else charged[:0]
 
-    def _aftersales_record_consent(self, how, note=False):
-        """The customer agreed to the parts awaiting his consent.
+    def _aftersales_consent_quote_hint(self, parts):
+        return self.env._(
+            "%(parts)s of %(repair)s are charged: the customer agrees to "
+            "their price by accepting the quote.",
+            parts=parts._aftersales_part_list(),
+            repair=self.name,
+        )
 
-        A charged part is agreed with its price: on the accepted quote (a part
-        added after the acceptance is added to it by Odoo).
-        """
-        self.ensure_one()
-        moves = self._aftersales_parts_awaiting_consent()
-        if not moves:
-            raise UserError(
-                self.env._(
-                    "No part of %(repair)s awaits the customer's consent.",
-                    repair=self.name,
-                )
-            )
-        charged = moves.filtered(lambda m: not m.aftersales_warranty_covered)
-        if charged and self.sale_order_id.state != "sale":
-            raise UserError(
-                self.env._(
-                    "%(parts)s of %(repair)s are charged: the customer agrees to "
-                    "their price by accepting the quote.",
-                    parts=charged._aftersales_part_list(),
-                    repair=self.name,
-                )
-            )
-        moves._aftersales_set_consent(how)
-        labels = dict(
-            self.env["stock.move"]
-            ._fields["aftersales_consent_how"]
-            ._description_selection(self.env)
-        )
-        body = self.env._(
-            "The customer agreed to the replacement of %(parts)s (%(how)s, "
-            "recorded by %(user)s).",
-            parts=moves._aftersales_part_list(),
-            how=labels[how],
-            user=self.env.user.name,
-        )
-        if note:
-            body = f"{body} {note}"
-        post_note(self, body)
-        if charged:
+    def _aftersales_consent_notify(self, parts, body):
+        super()._aftersales_consent_notify(parts, body)
+        if parts.filtered(lambda m: not m.aftersales_warranty_covered):
             post_note(self.sale_order_id, body)
         if self.helpdesk_ticket_id:
             # sudo: the engineer who records it may not follow the request
             post_note(self.helpdesk_ticket_id.sudo(), body)
-        return True
