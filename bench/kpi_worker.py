@@ -149,7 +149,7 @@ QUERIES = [
     (
         "clocks",
         """
-        INSERT INTO aftersales_ticket_clock (ticket_id, clock_id, code, res_model,
+        INSERT INTO aftersales_clock_run (ticket_id, clock_id, code, res_model,
             company_id, team_id, start_date, stop_date, deadline, state)
         SELECT t.id, c.clock_id, c.code, 'helpdesk.ticket', t.company_id,
                t.team_id, t.request_date, c.stop, t.request_date + c.limit_,

@@ -3,7 +3,7 @@
 {
     "name": "After-Sales SOP",
     "summary": "After-sales requests on the OCA helpdesk: intake, clocks, dispatch",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "After-Sales Suite Authors",

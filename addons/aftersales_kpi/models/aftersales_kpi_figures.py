@@ -169,7 +169,7 @@ class AftersalesKpiFigures(models.AbstractModel):
                 SELECT t.company_id, t.team_id, t.engineer_id,
                        t.responded_in_time, t.inquiry_class = 'b' AS is_repair,
                        t.inquiry_class = 'b' AND EXISTS (
-                           SELECT 1 FROM aftersales_ticket_clock rc
+                           SELECT 1 FROM aftersales_clock_run rc
                             WHERE rc.ticket_id = t.id AND rc.code = 'resolution'
                               AND rc.state = 'met') AS resolved
                   FROM helpdesk_ticket t

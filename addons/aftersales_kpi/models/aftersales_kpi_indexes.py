@@ -33,8 +33,8 @@ KPI_INDEXES = [
         "repair_done_date IS NOT NULL AND lot_id IS NULL",
     ),
     (
-        "aftersales_ticket_clock",
-        "aftersales_ticket_clock_kpi_resolution_idx",
+        "aftersales_clock_run",
+        "aftersales_clock_run_kpi_resolution_idx",
         ["ticket_id"],
         "code = 'resolution' AND state = 'met'",
     ),

@@ -9,7 +9,7 @@ pivot's average of a group is the group's rate, in any grouping.
 from odoo import fields, models
 from odoo.tools import SQL
 
-from odoo.addons.aftersales_sop.models.aftersales_ticket_clock import CLOCK_STATES
+from odoo.addons.aftersales_sop.models.aftersales_clock_run import CLOCK_STATES
 from odoo.addons.aftersales_sop.models.aftersales_visit import RESULTS
 from odoo.addons.aftersales_sop.models.helpdesk_ticket import INQUIRY_CLASSES
 
@@ -70,7 +70,7 @@ class AftersalesKpiRequestReport(models.Model):
                         THEN t.response_seconds END AS response_seconds,
                    CASE WHEN t.inquiry_class = 'b' THEN
                        CASE WHEN EXISTS (
-                           SELECT 1 FROM aftersales_ticket_clock rc
+                           SELECT 1 FROM aftersales_clock_run rc
                             WHERE rc.ticket_id = t.id AND rc.code = 'resolution'
                               AND rc.state = 'met') THEN 100.0 ELSE 0.0 END
                    END AS resolution_rate,
@@ -113,7 +113,7 @@ class AftersalesKpiClockReport(models.Model):
                    (c.state = 'breached')::integer AS breached_count,
                    CASE c.state WHEN 'met' THEN 100.0 WHEN 'breached' THEN 0.0
                    END AS met_rate
-              FROM aftersales_ticket_clock c
+              FROM aftersales_clock_run c
               LEFT JOIN helpdesk_ticket t ON t.id = c.ticket_id
               LEFT JOIN aftersales_complaint co ON co.id = c.complaint_id
               LEFT JOIN aftersales_dispatch_order o ON o.id = c.dispatch_order_id

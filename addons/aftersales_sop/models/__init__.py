@@ -14,7 +14,7 @@ from . import helpdesk_ticket_team
 from . import aftersales_engineer
 from . import aftersales_certification
 from . import aftersales_clock
-from . import aftersales_ticket_clock
+from . import aftersales_clock_run
 from . import aftersales_dispatch_order
 from . import aftersales_dispatch_order_clock
 from . import aftersales_dispatch_order_eligibility

@@ -117,7 +117,7 @@ class AftersalesClock(models.Model):
         help="Who is told, by an activity, when the clock is breached. Without such "
         "a person, a message is posted on the ticket.",
     )
-    ticket_clock_ids = fields.One2many("aftersales.ticket.clock", "clock_id")
+    ticket_clock_ids = fields.One2many("aftersales.clock.run", "clock_id")
     breached_count = fields.Integer(compute="_compute_counts")
     running_count = fields.Integer(compute="_compute_counts")
 
@@ -163,7 +163,7 @@ class AftersalesClock(models.Model):
         return list(selection.items())
 
     def _compute_counts(self):
-        rows = self.env["aftersales.ticket.clock"]._read_group(
+        rows = self.env["aftersales.clock.run"]._read_group(
             [("clock_id", "in", self.ids), ("state", "in", ("running", "breached"))],
             ["clock_id", "state"],
             ["__count"],
@@ -306,7 +306,7 @@ class AftersalesClock(models.Model):
     def action_view_ticket_clocks(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "aftersales_sop.aftersales_ticket_clock_action"
+            "aftersales_sop.aftersales_clock_run_action"
         )
         action["domain"] = [("clock_id", "=", self.id)]
         return action

@@ -27,7 +27,7 @@ class AftersalesClockMixin(models.AbstractModel):
 
     The clock definitions (``aftersales.clock``) name the model they run on
     (``res_model``), an event that starts them and one that stops them; the
-    clocks of one record are ``aftersales.ticket.clock`` lines linked to it by
+    clocks of one record are ``aftersales.clock.run`` lines linked to it by
     the field ``_aftersales_clock_link``. A model that inherits this mixin:
 
     - defines ``clock_ids`` (One2many on that link field), ``company_id`` and
@@ -49,7 +49,7 @@ class AftersalesClockMixin(models.AbstractModel):
     _name = "aftersales.clock.mixin"
     _description = "Runs Service Clocks"
 
-    #: the field of aftersales.ticket.clock that links a clock to this record
+    #: the field of aftersales.clock.run that links a clock to this record
     _aftersales_clock_link = None
     #: the activity a breach gives the responsible person
     _aftersales_clock_breach_activity = "aftersales_sop.mail_act_clock_breach"
@@ -205,7 +205,7 @@ class AftersalesClockMixin(models.AbstractModel):
         if not specs or not self:
             return
         link = self._aftersales_clock_link
-        RecordClock = self.env["aftersales.ticket.clock"].sudo()
+        RecordClock = self.env["aftersales.clock.run"].sudo()
         sync = {
             "now": fields.Datetime.now(),
             "calendars": {},

@@ -46,7 +46,7 @@ class AftersalesComplaint(models.Model):
 
     # -- clocks ------------------------------------------------------------------------
     clock_ids = fields.One2many(
-        "aftersales.ticket.clock", "complaint_id", string="Service Clocks"
+        "aftersales.clock.run", "complaint_id", string="Service Clocks"
     )
     clocks_all_met = fields.Boolean(
         string="All Clocks Met",

@@ -29,7 +29,7 @@ class AftersalesDispatchOrder(models.Model):
     )
 
     clock_ids = fields.One2many(
-        "aftersales.ticket.clock",
+        "aftersales.clock.run",
         "dispatch_order_id",
         string="Service Clocks",
         readonly=True,

@@ -145,7 +145,7 @@ class AftersalesFollowup(models.Model):
         copy=False,
     )
     clock_ids = fields.One2many(
-        "aftersales.ticket.clock", "followup_id", string="Service Clocks"
+        "aftersales.clock.run", "followup_id", string="Service Clocks"
     )
 
     @api.depends("ticket_id", "partner_id")

@@ -11,7 +11,7 @@ class HelpdeskTicket(models.Model):
     clocks (SPEC §3), who is told of a breach, and what of the ticket moves
     them (urgency, zone, appointment, pausing stages). The engine itself is
     ``aftersales.clock.mixin``; the clock definitions are ``aftersales.clock``;
-    the clocks of one ticket are ``aftersales.ticket.clock``.
+    the clocks of one ticket are ``aftersales.clock.run``.
 
     Every dispatch is judged on its own (SPEC §3): a clock that starts when an
     engineer is assigned runs once per dispatch order, from the order's
@@ -25,7 +25,7 @@ class HelpdeskTicket(models.Model):
 
     # -- service clocks ------------------------------------------------------------
     clock_ids = fields.One2many(
-        "aftersales.ticket.clock", "ticket_id", string="Service Clocks"
+        "aftersales.clock.run", "ticket_id", string="Service Clocks"
     )
     clock_breached = fields.Boolean(help="One of the ticket's service clocks ran out.")
 

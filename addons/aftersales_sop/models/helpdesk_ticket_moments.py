@@ -161,7 +161,7 @@ class HelpdeskTicket(models.Model):
         clocks (``before``: {ticket clock: state} before the correction)."""
         self.ensure_one()
         states = dict(
-            self.env["aftersales.ticket.clock"]
+            self.env["aftersales.clock.run"]
             ._fields["state"]
             ._description_selection(self.env)
         )

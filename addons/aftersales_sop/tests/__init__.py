@@ -28,3 +28,4 @@ from . import test_first_start
 from . import test_quality_check
 from . import test_upgrade
 from . import test_readonly
+from . import test_upgrade_clock_run

@@ -83,7 +83,7 @@ class TestClocks(AftersalesSopCommon):
             # the clock is already seen as overdue
             self.assertEqual(review.state, "running")
             self.assertTrue(review.is_overdue)
-            Clock = self.env["aftersales.ticket.clock"]
+            Clock = self.env["aftersales.clock.run"]
             self.assertIn(review, Clock.search([("is_overdue", "=", True)]))
             self.env.ref(
                 "aftersales_sop.ir_cron_check_clock_breaches"

@@ -16,6 +16,7 @@ import logging
 
 from lxml import etree
 
+from odoo.tools import SQL
 from odoo.tools.convert import convert_xml_import
 from odoo.tools.misc import file_path
 
@@ -97,3 +98,160 @@ def delete_records(env, xmlids):
     if deleted:
         _logger.info("deleted, no longer in the data files: %s", deleted)
     return deleted
+
+
+def rename_model(cr, old, new):
+    """Rename the model ``old`` to ``new`` in a pre-migration script, before
+    the registry loads the code that names it ``new``: its table, sequence,
+    constraints and indexes, its ``ir.model`` record and the xml ids Odoo
+    gives a model and its fields, and every reference to its records by model
+    name (chatter, followers, activities, attachments, actions, views,
+    filters), so that its rows and everything pointing at them stay."""
+    old_table, new_table = old.replace(".", "_"), new.replace(".", "_")
+    cr.execute(SQL("SELECT to_regclass(%s)", old_table))
+    if cr.fetchone()[0] is None:
+        return False
+    cr.execute(
+        SQL(
+            "ALTER TABLE %s RENAME TO %s",
+            SQL.identifier(old_table),
+            SQL.identifier(new_table),
+        )
+    )
+    # the id sequence, the primary key, the constraints and indexes named
+    # after the table (Odoo finds its own ones again by these names)
+    cr.execute(
+        SQL(
+            """
+            SELECT c.relname, c.relkind
+              FROM pg_class c
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = current_schema()
+               AND c.relkind IN ('S', 'i')
+               AND c.relname LIKE %s
+            """,
+            f"{old_table}\\_%",
+        )
+    )
+    for name, kind in cr.fetchall():
+        renamed = new_table + name[len(old_table) :]
+        what = SQL("SEQUENCE") if kind == "S" else SQL("INDEX")
+        cr.execute(
+            SQL(
+                "ALTER %s %s RENAME TO %s",
+                what,
+                SQL.identifier(name),
+                SQL.identifier(renamed),
+            )
+        )
+    cr.execute(
+        SQL(
+            """
+            SELECT conname FROM pg_constraint
+             WHERE conrelid = %s::regclass AND conname LIKE %s AND contype != 'p'
+            """,
+            new_table,
+            f"{old_table}\\_%",
+        )
+    )
+    for (name,) in cr.fetchall():
+        cr.execute(
+            SQL(
+                "ALTER TABLE %s RENAME CONSTRAINT %s TO %s",
+                SQL.identifier(new_table),
+                SQL.identifier(name),
+                SQL.identifier(new_table + name[len(old_table) :]),
+            )
+        )
+    cr.execute(
+        SQL(
+            "UPDATE ir_model_constraint SET name = %s || substr(name, %s) "
+            "WHERE name LIKE %s",
+            new_table,
+            len(old_table) + 1,
+            f"{old_table}\\_%",
+        )
+    )
+    # the model, its fields and the xml ids Odoo makes for them
+    cr.execute(SQL("UPDATE ir_model SET model = %s WHERE model = %s", new, old))
+    cr.execute(SQL("UPDATE ir_model_fields SET model = %s WHERE model = %s", new, old))
+    cr.execute(
+        SQL("UPDATE ir_model_fields SET relation = %s WHERE relation = %s", new, old)
+    )
+    cr.execute(SQL("UPDATE ir_model_data SET model = %s WHERE model = %s", new, old))
+    cr.execute(
+        SQL(
+            "UPDATE ir_model_data SET name = %s WHERE name = %s AND model = 'ir.model'",
+            f"model_{new_table}",
+            f"model_{old_table}",
+        )
+    )
+    cr.execute(
+        SQL(
+            """
+            UPDATE ir_model_data SET name = %s || substr(name, %s)
+             WHERE model = 'ir.model.fields' AND name LIKE %s
+            """,
+            f"field_{new_table}__",
+            len(f"field_{old_table}__") + 1,
+            f"field\\_{old_table}\\_\\_%",
+        )
+    )
+    # the records that name the model: every column Odoo uses for it
+    for table, column in (
+        ("ir_attachment", "res_model"),
+        ("mail_message", "model"),
+        ("mail_followers", "res_model"),
+        ("mail_activity", "res_model"),
+        ("ir_act_window", "res_model"),
+        ("ir_ui_view", "model"),
+        ("ir_filters", "model_id"),
+        ("ir_act_server", "model_name"),
+        ("mail_template", "model"),
+        ("ir_act_report_xml", "model"),
+        ("rating_rating", "res_model"),
+    ):
+        cr.execute(
+            SQL(
+                """
+                SELECT 1 FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND table_name = %s
+                   AND column_name = %s AND data_type IN ('character varying', 'text')
+                """,
+                table,
+                column,
+            )
+        )
+        if cr.fetchone():
+            cr.execute(
+                SQL(
+                    "UPDATE %s SET %s = %s WHERE %s = %s",
+                    SQL.identifier(table),
+                    SQL.identifier(column),
+                    new,
+                    SQL.identifier(column),
+                    old,
+                )
+            )
+    _logger.info("model %s renamed to %s (table %s)", old, new, new_table)
+    return True
+
+
+def rename_xmlids(cr, module, old, new):
+    """Rename the xml ids of ``module`` that contain ``old`` (the records of a
+    renamed model: its views, actions, menus, access rights and rules), so that
+    the data files find their records again instead of making new ones; a
+    ``noupdate`` record keeps what an administrator changed."""
+    cr.execute(
+        SQL(
+            """
+            UPDATE ir_model_data SET name = replace(name, %s, %s)
+             WHERE module = %s AND name LIKE %s
+            """,
+            old,
+            new,
+            module,
+            "%" + old.replace("_", "\\_") + "%",
+        )
+    )
+    return cr.rowcount

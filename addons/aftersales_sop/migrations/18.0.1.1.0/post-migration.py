@@ -28,7 +28,7 @@ from odoo.addons.aftersales_sop.tools.upgrade import (
 RULES = {
     "security/aftersales_sop_security.xml": [
         "aftersales_dispatch_order_rule_engineer_own",
-        "aftersales_ticket_clock_rule_engineer_own",
+        "aftersales_clock_run_rule_engineer_own",
     ],
     "security/aftersales_visit_security.xml": [
         "aftersales_visit_rule_engineer_own",

@@ -25,7 +25,7 @@ def _duration_parts(seconds):
     return days, hours, minutes
 
 
-class AftersalesTicketClock(models.Model):
+class AftersalesClockRun(models.Model):
     """One run of a service clock on one record: a ticket, a complaint or a
     follow-up (exactly one of the links is set).
 
@@ -35,8 +35,8 @@ class AftersalesTicketClock(models.Model):
     its verdict, tied to the dispatch order it ended with.
     """
 
-    _name = "aftersales.ticket.clock"
-    _description = "Ticket Service Clock"
+    _name = "aftersales.clock.run"
+    _description = "Service Clock Run"
     _order = "deadline, id"
     _rec_name = "clock_id"
     #: the links to the records that run clocks, one per model
@@ -152,11 +152,11 @@ class AftersalesTicketClock(models.Model):
         # the runs of a request that are not tied to a dispatch order: one per
         # clock (the unique constraint above does not see them, NULL being
         # distinct)
-        if not index_exists(self.env.cr, "aftersales_ticket_clock_current_run_uniq"):
+        if not index_exists(self.env.cr, "aftersales_clock_run_current_run_uniq"):
             self.env.cr.execute(
                 SQL(
-                    "CREATE UNIQUE INDEX aftersales_ticket_clock_current_run_uniq "
-                    "ON aftersales_ticket_clock (ticket_id, clock_id) "
+                    "CREATE UNIQUE INDEX aftersales_clock_run_current_run_uniq "
+                    "ON aftersales_clock_run (ticket_id, clock_id) "
                     "WHERE dispatch_order_id IS NULL"
                 )
             )
