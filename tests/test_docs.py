@@ -19,6 +19,7 @@ STAFF_PAGES = (
     "parts",
     "penalties",
     "quality_review",
+    "architecture",
 )
 
 
