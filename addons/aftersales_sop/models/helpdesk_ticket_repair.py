@@ -63,6 +63,12 @@ class HelpdeskTicket(models.Model):
         help="What a repair request still needs before an engineer is sent.",
     )
 
+    @api.depends("repair_state", "repair_done_date", "closed_date")
+    def _compute_resolved_date(self):
+        for ticket in self:
+            completed = ticket.repair_state == "done" and ticket.repair_done_date
+            ticket.resolved_date = completed or ticket.closed_date
+
     @api.depends(
         "inquiry_class",
         "partner_id",
@@ -76,12 +82,6 @@ class HelpdeskTicket(models.Model):
         "service_address",
         "requested_service_date",
     )
-    @api.depends("repair_state", "repair_done_date", "closed_date")
-    def _compute_resolved_date(self):
-        for ticket in self:
-            completed = ticket.repair_state == "done" and ticket.repair_done_date
-            ticket.resolved_date = completed or ticket.closed_date
-
     def _compute_repair_missing_info(self):
         for ticket in self:
             missing = (
