@@ -27,3 +27,7 @@ from . import test_demo_story
 from . import test_first_start
 from . import test_quality_check
 from . import test_upgrade
+from . import test_portal_appointment
+from . import test_portal_fault
+from . import test_portal_request
+from . import test_rate_limit_workers
