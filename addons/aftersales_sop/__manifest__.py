@@ -66,6 +66,7 @@
         "demo/aftersales_sop_demo.xml",
         "demo/aftersales_complaint_demo.xml",
         "demo/aftersales_visit_demo.xml",
+        "demo/aftersales_portal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["aftersales_sop/static/tests/tours/*.esm.js"],

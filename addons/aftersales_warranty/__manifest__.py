@@ -55,6 +55,10 @@
     "demo": [
         "demo/aftersales_warranty_demo.xml",
         "demo/aftersales_parts_demo.xml",
+        "demo/aftersales_portal_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["aftersales_warranty/static/tests/tours/*.esm.js"],
+    },
     "post_init_hook": "post_init_hook",
 }
