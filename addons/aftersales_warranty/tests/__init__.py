@@ -28,3 +28,4 @@ from . import test_specialist_forms
 from . import test_warranty_check
 from . import test_portal_units
 from . import test_portal_security
+from . import test_portal_tour
