@@ -9,6 +9,7 @@ from datetime import date
 
 from odoo.exceptions import UserError
 from odoo.tests import Form, HttpCase, freeze_time, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.aftersales_sop.tests.portal_common import MONDAY_10, PNG
 from odoo.addons.aftersales_sop.tests.test_portal_fault import noise_png
@@ -204,3 +205,72 @@ class TestPortalUnits(HttpCase, WarrantyPortalCommon):
         # another customer's name is never told
         response = self._register_online(serial="AC-T-TAKEN")
         self.assertNotIn(self.other_customer.name, response.text)
+
+    def test_a_wrong_file_for_a_rejected_proof_writes_nothing(self):
+        self._register_online()
+        registration = self._registrations()
+        registration.write(
+            {"proof_state": "rejected", "proof_rejection_reason": "Unreadable"}
+        )
+        self.company.aftersales_portal_upload_mb = 1
+        attachments = self.env["ir.attachment"].search_count([])
+        for files, message in (
+            ([], "Add a photo or a PDF"),
+            (
+                [("invoice", ("x.pdf", b"MZ\x90\x00 no pdf", "application/pdf"))],
+                "neither",
+            ),
+            (
+                [("invoice", ("big.png", noise_png(700), "image/png"))],
+                "files up to 1 MB",
+            ),
+        ):
+            with self.subTest(message=message):
+                response = self.url_open(
+                    f"/my/units/{registration.id}/proof",
+                    data={"csrf_token": self._form()["csrf_token"]},
+                    files=files,
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertIn(message, response.text)
+                self.assertEqual(
+                    (registration.proof_state, registration.proof_rejection_reason),
+                    ("rejected", "Unreadable"),
+                )
+                self.assertEqual(
+                    self.env["ir.attachment"].search_count([]), attachments
+                )
+        # a proof waiting for its check, or verified, is not sent again
+        registration.write({"proof_state": "verified"})
+        response = self.url_open(
+            f"/my/units/{registration.id}/proof",
+            data={"csrf_token": self._form()["csrf_token"]},
+            files=[("invoice", ("new.png", PNG, "image/png"))],
+        )
+        self.assertIn("not to be sent again", response.text)
+        self.assertEqual(len(registration.proof_attachment_ids), 1)
+
+    def test_the_forms_need_their_csrf_token(self):
+        self._register_online()
+        registration = self._registrations()
+        registration.write({"proof_state": "rejected"})
+        self._lot("AC-T-CSRF")
+        before = self.env["aftersales.warranty.registration"].search_count([])
+        with mute_logger("odoo.http"):
+            refused = self.url_open(
+                "/my/units/register",
+                data={**self._form(serial="AC-T-CSRF"), "csrf_token": "forged"},
+                files=[("invoice", ("invoice.pdf", PDF, "application/pdf"))],
+            )
+            self.assertEqual(refused.status_code, 400)
+            refused = self.url_open(
+                f"/my/units/{registration.id}/proof",
+                data={"shop": "x"},
+                files=[("invoice", ("new.png", PNG, "image/png"))],
+            )
+            self.assertEqual(refused.status_code, 400)
+        self.assertEqual(
+            self.env["aftersales.warranty.registration"].search_count([]), before
+        )
+        self.assertEqual(registration.proof_state, "rejected")
+        self.assertEqual(len(registration.proof_attachment_ids), 1)
