@@ -60,6 +60,21 @@ class TestPortalRequest(HttpCase, PortalCommon):
         listing = self.url_open("/my/tickets")
         self.assertIn("On the way", listing.text)
 
+    def test_the_survey_waits_on_his_request_page(self):
+        self.authenticate("as_portal_1", "as_portal_1")
+        page = self.url_open(f"/my/ticket/{self.ticket.id}")
+        self.assertNotIn('id="aftersales_pending_survey"', page.text)
+        survey = self.env["aftersales.survey"].create(
+            {"ticket_id": self.ticket.id, "method": "portal"}
+        )
+        page = self.url_open(f"/my/ticket/{self.ticket.id}")
+        self.assertIn('id="aftersales_pending_survey"', page.text)
+        self.assertIn(survey.get_portal_url().replace("&", "&amp;"), page.text)
+        # a survey made by phone is not his to answer online
+        survey.method = "phone"
+        page = self.url_open(f"/my/ticket/{self.ticket.id}")
+        self.assertNotIn('id="aftersales_pending_survey"', page.text)
+
     def test_he_confirms_the_appointment(self):
         self.authenticate("as_portal_1", "as_portal_1")
         response = self._post(f"/my/ticket/{self.ticket.id}/appointment/confirm")
