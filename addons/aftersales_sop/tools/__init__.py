@@ -1,4 +1,3 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import chatter
-from . import portal_files
