@@ -45,10 +45,12 @@ def reapply_records(env, module, filename, xmlids=None):
         raise ValueError(f"{filename} of {module} has no record {sorted(missing)}")
     if written:
         # mode "init" writes a record that an update leaves alone (noupdate)
+        stream = io.BytesIO(etree.tostring(document))
+        stream.name = path  # what Odoo's loader names in its messages
         convert_xml_import(
             env,
             module,
-            io.BytesIO(etree.tostring(document)),
+            stream,
             idref={},
             mode="init",
             noupdate=True,

@@ -103,7 +103,7 @@ OLD_SURVEY_MAIL = (
 
 
 def _folded(text):
-    return " ".join((text or "").split())
+    return "".join((text or "").split())
 
 
 def upgrade(env):
