@@ -20,6 +20,7 @@ STAFF_PAGES = (
     "penalties",
     "quality_review",
     "architecture",
+    "customer_portal",
 )
 
 
@@ -59,9 +60,13 @@ def test_readme_says_what_a_new_user_needs():
         "make docker-pin",
         "compose.production.yaml",
         "### A tour for an after-sales manager",
+        "### The customer's side, on a phone",
+        "docs/customer_portal.md",
     ):
         assert needed in README, needed
-    tour = README.split("### A tour for an after-sales manager")[1].split("\n## ")[0]
+    tour = re.split(
+        r"\n##+ ", README.split("### A tour for an after-sales manager")[1]
+    )[0]
     steps = re.findall(r"^\d+\. ", tour, re.MULTILINE)
     assert 1 <= len(steps) <= 10
     assert "AFTERSALES_UPDATE" not in README  # every start upgrades what changed
@@ -103,5 +108,7 @@ def test_the_chinese_readme_has_the_two_commands_and_the_tour():
     assert "README.zh_CN.md" in _links(REPO / "README.md")
     assert "docker compose -f docker/compose.yaml up --build" in text
     assert "make test" in text
-    tour = text.split("## 售后经理导览")[1]
+    tour = re.split(r"\n##+ ", text.split("## 售后经理导览")[1])[0]
     assert 5 <= len(re.findall(r"^\d+\. ", tour, re.MULTILINE)) <= 10
+    assert "## 客户自助导览" in text
+    assert "docs/zh_CN/customer_portal.md" in _links(README_ZH)

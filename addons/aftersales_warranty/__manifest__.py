@@ -30,6 +30,7 @@
         "views/aftersales_warranty_policy_views.xml",
         "views/aftersales_warranty_contract_views.xml",
         "views/aftersales_warranty_registration_views.xml",
+        "views/aftersales_warranty_registration_proof_views.xml",
         "views/aftersales_warranty_replacement_views.xml",
         "views/aftersales_warranty_loan_views.xml",
         "views/stock_lot_views.xml",
@@ -46,11 +47,18 @@
         "wizard/aftersales_warranty_registration_import_views.xml",
         "wizard/helpdesk_ticket_warranty_override_views.xml",
         "wizard/repair_order_part_consent_views.xml",
+        "wizard/helpdesk_ticket_dispatch_views.xml",
+        "views/aftersales_warranty_check_templates.xml",
+        "views/aftersales_warranty_portal_templates.xml",
         "views/aftersales_warranty_menus.xml",
     ],
     "demo": [
         "demo/aftersales_warranty_demo.xml",
         "demo/aftersales_parts_demo.xml",
+        "demo/aftersales_portal_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["aftersales_warranty/static/tests/tours/*.esm.js"],
+    },
     "post_init_hook": "post_init_hook",
 }

@@ -51,3 +51,10 @@ from . import aftersales_spreadsheet_import_mixin
 from . import res_config_settings_import
 from . import aftersales_import_job
 from . import aftersales_import_job_run
+from . import res_company_portal
+from . import res_config_settings_portal
+from . import aftersales_rate_limit
+from . import aftersales_service_slot
+from . import helpdesk_ticket_appointment
+from . import helpdesk_ticket_portal
+from . import helpdesk_ticket_portal_intake

@@ -91,6 +91,11 @@ class HelpdeskTicket(models.Model):
             )
             ticket.repair_missing_info = ", ".join(missing) if missing else False
 
+    def _aftersales_has_purchase_proof(self):
+        """A proof of purchase was given: an invoice number or a document."""
+        self.ensure_one()
+        return bool(self.proof_reference or self.proof_attachment_ids)
+
     def _aftersales_repair_missing(self):
         """What SPEC §2 requires on a repair request and this one lacks."""
         self.ensure_one()
@@ -103,10 +108,7 @@ class HelpdeskTicket(models.Model):
                 self.env._("serial number"),
             ),
             (self.purchase_date, self.env._("purchase date")),
-            (
-                self.proof_reference or self.proof_attachment_ids,
-                self.env._("proof of purchase"),
-            ),
+            (self._aftersales_has_purchase_proof(), self.env._("proof of purchase")),
             (
                 tools.html2plaintext(self.description or "").strip(),
                 self.env._("fault symptom"),

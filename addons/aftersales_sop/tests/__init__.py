@@ -29,3 +29,7 @@ from . import test_quality_check
 from . import test_upgrade
 from . import test_readonly
 from . import test_upgrade_clock_run
+from . import test_portal_appointment
+from . import test_portal_fault
+from . import test_portal_request
+from . import test_rate_limit_workers

@@ -46,3 +46,16 @@ class TestDemoStory(TransactionCase):
         self.assertEqual(complaint.engineer_id, self._demo("engineer_zhang_demo"))
         self.assertTrue(complaint.serious_impact)
         self.assertEqual(complaint.state, "approved")
+
+    def test_a_portal_customer_follows_her_repair(self):
+        user = self._demo("user_customer_zhou_min_demo")
+        ticket = self._demo("ticket_repair_dispatched_demo")
+        self.assertTrue(user.has_group("base.group_portal"))
+        mine = self.env["helpdesk.ticket"].with_user(user).search([])
+        self.assertIn(ticket, mine)
+        self.assertNotIn(self._demo("ticket_repair_breached_demo"), mine)
+        progress = ticket._aftersales_portal_progress()
+        self.assertEqual(progress["status"], "on_the_way")
+        self.assertTrue(progress["eta"])
+        self.assertEqual(ticket.appointment_state, "confirmed")
+        self.assertTrue(ticket.slot_ids.filtered("is_appointment"))

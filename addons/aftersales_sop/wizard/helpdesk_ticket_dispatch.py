@@ -108,14 +108,31 @@ class HelpdeskTicketDispatch(models.TransientModel):
         help="A junior engineer who goes with a senior one.",
     )
     appointment_date = fields.Datetime(
-        string="Appointment", help="When the engineer is expected on site."
+        string="Appointment",
+        help="When the engineer is expected on site: proposed to the customer, "
+        "who may confirm it or move it to another of the slots he offered.",
     )
     missing_info = fields.Char(related="ticket_id.repair_missing_info")
+    slot_ids = fields.One2many(
+        related="ticket_id.slot_ids", string="Customer's Time Slots"
+    )
+    slot_id = fields.Many2one(
+        "aftersales.service.slot",
+        string="In the Customer's Slot",
+        domain="[('ticket_id', '=', ticket_id)]",
+        help="Propose the appointment at the start of one of the time slots the "
+        "customer offered.",
+    )
 
     @api.depends("ticket_id")
     def _compute_is_complex(self):
         for wizard in self:
             wizard.is_complex = wizard.ticket_id.is_complex
+
+    @api.onchange("slot_id")
+    def _onchange_slot_id(self):
+        if self.slot_id:
+            self.appointment_date = self.slot_id.date_start
 
     def _job(self):
         self.ensure_one()

@@ -37,3 +37,8 @@ from . import stock_move_parts
 from . import stock_picking
 from . import stock_picking_qc
 from . import stock_warehouse
+from . import aftersales_warranty_registration_proof
+from . import aftersales_warranty_registration_portal
+from . import helpdesk_ticket_portal
+from . import res_company_portal
+from . import res_config_settings_portal

@@ -105,7 +105,11 @@ class HelpdeskTicket(models.Model):
                 values["partner_id"] = registration.partner_id.id
             if not ticket.purchase_date:
                 values["purchase_date"] = registration.purchase_date
-            if not ticket.proof_reference and registration.proof_reference:
+            if (
+                not ticket.proof_reference
+                and registration.proof_reference
+                and registration.has_proof
+            ):
                 values["proof_reference"] = registration.proof_reference
             if values:
                 ticket.update(values)

@@ -25,3 +25,7 @@ from . import test_import_job
 from . import test_import_job_killed
 from . import test_import_job_http
 from . import test_specialist_forms
+from . import test_warranty_check
+from . import test_portal_units
+from . import test_portal_security
+from . import test_portal_tour

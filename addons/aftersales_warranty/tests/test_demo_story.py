@@ -46,3 +46,23 @@ class TestWarrantyDemoStory(TransactionCase):
         self.assertNotEqual(loan.ticket_id.repair_state, "done")
         self.assertFalse(loan.date_due)  # due once the repair is completed
         self.assertTrue(loan.ticket_id.loaner_out)
+
+    def test_a_purchase_registered_online_waits_for_its_proof(self):
+        registration = self._demo(
+            "aftersales_warranty.registration_water_heater_zhou_min_demo"
+        )
+        ticket = self._demo("aftersales_warranty.ticket_repair_online_demo")
+        user = self._demo("aftersales_sop.user_customer_zhou_min_demo")
+        self.assertEqual(
+            (registration.origin, registration.proof_state), ("portal", "to_verify")
+        )
+        self.assertEqual(registration.proof_attachment_ids.mimetype, "image/png")
+        self.assertIn(
+            registration,
+            self.env["aftersales.warranty.registration"].with_user(user).search([]),
+        )
+        self.assertEqual(ticket.warranty_registration_id, registration)
+        self.assertEqual(ticket.warranty_suggestion, "no_proof")
+        self.assertEqual(len(ticket.slot_ids), 2)
+        registration.action_proof_verify()
+        self.assertEqual(ticket.warranty_suggestion, "in_warranty")
