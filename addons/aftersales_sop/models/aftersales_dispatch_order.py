@@ -199,6 +199,9 @@ class AftersalesDispatchOrder(models.Model):
                     name=self.engineer_id.name,
                 )
             )
+        # sudo: the dispatcher or the eligibility flow gives the request to the
+        # engineer: its assignee, schedule activity and followers are written by the
+        # flow, not typed by the user
         ticket = self.ticket_id.sudo()
         ticket.write(
             {
@@ -244,9 +247,8 @@ class AftersalesDispatchOrder(models.Model):
             now = fields.Datetime.now()
             # its on-site clock stops: lateness is read from it
             order.write({"checkin_date": now, "state": "on_site"})
-            order.ticket_id.sudo().write(
-                {"onsite_date": now, "repair_state": "on_site"}
-            )
+            # the engineer writes the request of his job (his record rule allows it)
+            order.ticket_id.write({"onsite_date": now, "repair_state": "on_site"})
             # sudo: the feedback is logged as the engineer, who may have no e-mail
             order.sudo().activity_feedback(["aftersales_sop.mail_act_site_visit"])
         return True
@@ -265,7 +267,7 @@ class AftersalesDispatchOrder(models.Model):
                     else self.env._("%(order)s is already closed.", order=order.name)
                 )
         self.write({"state": "done", "done_date": fields.Datetime.now()})
-        self.ticket_id.sudo()._aftersales_complete_repair_if_finished()
+        self.ticket_id._aftersales_complete_repair_if_finished()
         return True
 
     def action_cancel(self):
@@ -279,6 +281,8 @@ class AftersalesDispatchOrder(models.Model):
                 )
         self.write({"state": "cancel", "cancel_date": fields.Datetime.now()})
         back_to_review = self.env["helpdesk.ticket"]
+        # sudo: the dispatcher cancels: the request's other orders (other teams', which
+        # he may not read) decide which one it follows now
         for ticket in self.ticket_id.sudo():
             current = ticket.dispatch_order_ids.filtered(
                 lambda o: o.state in OPEN_STATES
@@ -316,6 +320,8 @@ class AftersalesDispatchOrder(models.Model):
             if not leaving:
                 continue
             ticket.message_unsubscribe(partner_ids=leaving.partner_id.ids)
+            # sudo: who cancels or reassigns may not write the order's followers; only
+            # the partners who no longer hold the job are removed
             order.sudo().message_unsubscribe(partner_ids=leaving.partner_id.ids)
             if ticket.user_id in leaving:
                 current = ticket.dispatch_order_ids.filtered(
@@ -343,6 +349,8 @@ class AftersalesDispatchOrder(models.Model):
         result = super().write(vals)
         for order, users in before.items():
             # the job changed hands: the newcomers follow it, who left does not
+            # sudo: the dispatcher who reassigns may not edit the request's followers
+            # and engineer; only the newcomers are added
             ticket = order.ticket_id.sudo()
             newcomers = (order.engineer_user_id | order.assistant_user_id) - users
             order.message_subscribe(partner_ids=newcomers.partner_id.ids)
