@@ -199,9 +199,8 @@ class AftersalesDispatchOrder(models.Model):
                     name=self.engineer_id.name,
                 )
             )
-        # sudo: the dispatcher or the eligibility flow gives the request to the
-        # engineer: its assignee, schedule activity and followers are written by the
-        # flow, not typed by the user
+        # sudo: a second dispatch records the dispatch moment again and clears the
+        # on-site one, recorded moments only a manager changes by hand
         ticket = self.ticket_id.sudo()
         ticket.write(
             {
@@ -247,8 +246,12 @@ class AftersalesDispatchOrder(models.Model):
             now = fields.Datetime.now()
             # its on-site clock stops: lateness is read from it
             order.write({"checkin_date": now, "state": "on_site"})
-            # the engineer writes the request of his job (his record rule allows it)
-            order.ticket_id.write({"onsite_date": now, "repair_state": "on_site"})
+            # sudo: the engineer may write his job's request, but the on-site moment,
+            # once recorded (another order of the request), only a manager changes by
+            # hand: the check-in records it as the flow
+            order.ticket_id.sudo().write(
+                {"onsite_date": now, "repair_state": "on_site"}
+            )
             # sudo: the feedback is logged as the engineer, who may have no e-mail
             order.sudo().activity_feedback(["aftersales_sop.mail_act_site_visit"])
         return True
@@ -267,7 +270,9 @@ class AftersalesDispatchOrder(models.Model):
                     else self.env._("%(order)s is already closed.", order=order.name)
                 )
         self.write({"state": "done", "done_date": fields.Datetime.now()})
-        self.ticket_id._aftersales_complete_repair_if_finished()
+        # sudo: completing the repair records its moment again on a reopened request,
+        # a recorded moment only a manager changes by hand; the flow does it here
+        self.ticket_id.sudo()._aftersales_complete_repair_if_finished()
         return True
 
     def action_cancel(self):
