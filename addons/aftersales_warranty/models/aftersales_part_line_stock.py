@@ -48,8 +48,8 @@ class AftersalesPartLine(models.Model):
         """Where the part goes when it is issued: the engineer's van, else the
         warehouse's Parts Issued location."""
         self.ensure_one()
-        # sudo: engineers and agents cannot read or set up warehouses; only the
-        # warehouse's parts location is read, created once if missing
+        # sudo: engineers and agents read warehouses but may not create their parts
+        # location and operation type, made once here when missing
         warehouse = self.warehouse_id.sudo()
         if not warehouse.aftersales_parts_location_id:
             warehouse._aftersales_create_parts_data()

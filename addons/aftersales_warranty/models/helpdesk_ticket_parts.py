@@ -61,8 +61,8 @@ class HelpdeskTicket(models.Model):
     def _aftersales_parts_group(self):
         """The procurement group that keeps the request's parts in one transfer."""
         self.ensure_one()
-        # sudo: the engineer or agent asking for parts may not create procurement groups
-        # nor write this stock field; one group per request, named after it
+        # sudo: the field is for stock users only; the engineer or agent asking for
+        # parts may not read or set it; one group per request, named after it
         ticket = self.sudo()
         if not ticket.aftersales_parts_group_id:
             ticket.aftersales_parts_group_id = self.env["procurement.group"].create(
