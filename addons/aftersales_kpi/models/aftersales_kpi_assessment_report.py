@@ -68,7 +68,7 @@ class AftersalesKpiAssessment(models.Model):
                 limit=limit,
             )
         )
-        products = self.env["product.product"].sudo()
+        products = self.env["product.product"]
         return [
             (
                 products.browse(product_id),

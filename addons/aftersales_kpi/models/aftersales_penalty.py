@@ -258,6 +258,8 @@ class AftersalesPenalty(models.Model):
     @api.depends("employee_id")
     def _compute_engineer_id(self):
         engineers = self.env["aftersales.engineer"].with_context(active_test=False)
+        # sudo: a manager reads his team's penalties (hierarchy rule) without a right on
+        # engineer profiles; only the profile link is computed
         profiles = {
             engineer.employee_id.id: engineer
             for engineer in engineers.sudo().search(
@@ -304,6 +306,8 @@ class AftersalesPenalty(models.Model):
 
     @api.model
     def _selection_source_ref(self):
+        # sudo: internal users have no right on ir.model (Settings only); only the names
+        # of the evidence models are read
         models = self.env["ir.model"].sudo().search([("model", "in", EVIDENCE_MODELS)])
         return [(model.model, model.name) for model in models]
 

@@ -44,6 +44,9 @@ class AftersalesPenalty(models.Model):
         employee.ensure_one()
         if isinstance(rule, str):
             code = rule
+            # sudo: who triggers the proposal (agent, engineer, complaint handler) may
+            # work in another company than the engineer; only the rule of the code is
+            # looked up
             rule = (
                 self.env["aftersales.penalty.rule"]
                 .sudo()
@@ -54,6 +57,8 @@ class AftersalesPenalty(models.Model):
                 return self.browse()
         evidence_values = self._aftersales_evidence_values(evidence)
         if evidence_values:
+            # sudo: an agent or complaint handler may not read the engineer's penalties;
+            # only whether one exists for this evidence is checked, nothing is shown
             existing = self.sudo().search(
                 [
                     ("employee_id", "=", employee.id),

@@ -187,6 +187,8 @@ class TestAssessmentRun(KpiMonthCommon):
             .decode()
         )
         self.assertIn("%.2f" % row[3], html)
+        # the reviewer reads the product's name with his own rights
+        self.assertIn(product.name, html)
 
     def test_the_employee_form_shows_his_assessments(self):
         assessment = self._figures(self._run(), "engineer", self.zhang.id)[0]

@@ -147,6 +147,8 @@ class AftersalesClock(models.Model):
 
     @api.model
     def _selection_res_model(self):
+        # sudo: only Settings users may read ir.model; whoever reads the clock fields
+        # gets the names of the clock models, nothing else
         models_ = self.env["ir.model"].sudo()
         return [(name, models_._get(name).name) for name in self._clock_models()]
 

@@ -170,6 +170,8 @@ class AftersalesClockMixin(models.AbstractModel):
         events = self._aftersales_clock_events()
         order_fields = self._aftersales_clock_order_fields()
         specs = []
+        # sudo: cached once for every user, so read whatever the caller's companies;
+        # only the clock settings are read, no record
         for clock in (
             self.env["aftersales.clock"]
             .sudo()
@@ -205,6 +207,9 @@ class AftersalesClockMixin(models.AbstractModel):
         if not specs or not self:
             return
         link = self._aftersales_clock_link
+        # sudo: the flow writes the clock runs on each change of a record; agents,
+        # engineers and customers only read them, and the values come from the record's
+        # events, not from the user
         RecordClock = self.env["aftersales.clock.run"].sudo()
         sync = {
             "now": fields.Datetime.now(),
@@ -214,6 +219,9 @@ class AftersalesClockMixin(models.AbstractModel):
             "to_remove": RecordClock,
             "changed": RecordClock,
         }
+        # sudo: the events are read on linked records the user may not read (another
+        # engineer's order, the request of a complaint) only to time the runs; nothing
+        # is shown
         for record in self.sudo():
             existing = (
                 {}
@@ -261,6 +269,8 @@ class AftersalesClockMixin(models.AbstractModel):
                 if not (ended and (not applies or not sync["rejudge"])):
                     sync["to_remove"] |= instance  # an ended run stays, as history
                 continue
+            # sudo: the definition cached above, read again for the run's values
+            # (company, calendar), whatever the caller's companies
             values = self._aftersales_clock_values(
                 self.env["aftersales.clock"].sudo().browse(clock_id),
                 instance,

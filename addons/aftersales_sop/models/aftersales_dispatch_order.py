@@ -199,6 +199,8 @@ class AftersalesDispatchOrder(models.Model):
                     name=self.engineer_id.name,
                 )
             )
+        # sudo: a second dispatch records the dispatch moment again and clears the
+        # on-site one, recorded moments only a manager changes by hand
         ticket = self.ticket_id.sudo()
         ticket.write(
             {
@@ -244,6 +246,9 @@ class AftersalesDispatchOrder(models.Model):
             now = fields.Datetime.now()
             # its on-site clock stops: lateness is read from it
             order.write({"checkin_date": now, "state": "on_site"})
+            # sudo: the engineer may write his job's request, but the on-site moment,
+            # once recorded (another order of the request), only a manager changes by
+            # hand: the check-in records it as the flow
             order.ticket_id.sudo().write(
                 {"onsite_date": now, "repair_state": "on_site"}
             )
@@ -265,6 +270,8 @@ class AftersalesDispatchOrder(models.Model):
                     else self.env._("%(order)s is already closed.", order=order.name)
                 )
         self.write({"state": "done", "done_date": fields.Datetime.now()})
+        # sudo: completing the repair records its moment again on a reopened request,
+        # a recorded moment only a manager changes by hand; the flow does it here
         self.ticket_id.sudo()._aftersales_complete_repair_if_finished()
         return True
 
@@ -279,6 +286,8 @@ class AftersalesDispatchOrder(models.Model):
                 )
         self.write({"state": "cancel", "cancel_date": fields.Datetime.now()})
         back_to_review = self.env["helpdesk.ticket"]
+        # sudo: the dispatcher cancels: the request's other orders (other teams', which
+        # he may not read) decide which one it follows now
         for ticket in self.ticket_id.sudo():
             current = ticket.dispatch_order_ids.filtered(
                 lambda o: o.state in OPEN_STATES
@@ -316,6 +325,8 @@ class AftersalesDispatchOrder(models.Model):
             if not leaving:
                 continue
             ticket.message_unsubscribe(partner_ids=leaving.partner_id.ids)
+            # sudo: who cancels or reassigns may not write the order's followers; only
+            # the partners who no longer hold the job are removed
             order.sudo().message_unsubscribe(partner_ids=leaving.partner_id.ids)
             if ticket.user_id in leaving:
                 current = ticket.dispatch_order_ids.filtered(
@@ -343,6 +354,8 @@ class AftersalesDispatchOrder(models.Model):
         result = super().write(vals)
         for order, users in before.items():
             # the job changed hands: the newcomers follow it, who left does not
+            # sudo: the dispatcher who reassigns may not edit the request's followers
+            # and engineer; only the newcomers are added
             ticket = order.ticket_id.sudo()
             newcomers = (order.engineer_user_id | order.assistant_user_id) - users
             order.message_subscribe(partner_ids=newcomers.partner_id.ids)

@@ -66,6 +66,8 @@ class AftersalesDispatchOrder(models.Model):
                 summary=self.env._("Call the customer, then go back on site"),
                 user_id=self.engineer_user_id.id,
             )
+        # sudo: not a privilege: the visit created as superuser above goes back to the
+        # caller's own rights
         return visit.sudo(self.env.su)
 
     def action_check_in(self):
@@ -91,6 +93,8 @@ class AftersalesDispatchOrder(models.Model):
                 )
         result = super().action_done()
         # visits that were planned but not made
+        # sudo: only a dispatcher cancels a visit by hand; the engineer closing his
+        # order cancels its visits that were planned but not made
         self.visit_ids.filtered(lambda v: v.state == "planned").sudo().action_cancel()
         return result
 
@@ -99,6 +103,8 @@ class AftersalesDispatchOrder(models.Model):
         visits = self.visit_ids.filtered(lambda v: v.state in ("planned", "on_site"))
         # sudo: the dispatcher cancels the order and its visits with it
         visits.sudo().write({"state": "cancel"})
+        # sudo: an engineer cancelling his own order no longer passes the visits' rule
+        # (order not cancelled); only their visit activity goes
         visits.sudo().activity_unlink(["aftersales_sop.mail_act_service_visit"])
         return result
 

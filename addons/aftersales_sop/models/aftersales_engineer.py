@@ -86,6 +86,8 @@ class AftersalesEngineer(models.Model):
 
     def _open_job_counts(self):
         """{engineer id: open dispatch orders, as engineer or as assistant}."""
+        # sudo: agents and engineers read only their teams' or jobs' orders; only the
+        # count of open orders per engineer is returned
         orders = self.env["aftersales.dispatch.order"].sudo()
         counts = {}
         for field_name in ("engineer_id", "assistant_id"):
@@ -118,6 +120,8 @@ class AftersalesEngineer(models.Model):
         """
         on_date = on_date or fields.Date.context_today(self)
         result = {engineer.id: set() for engineer in self}
+        # sudo: an engineer reads only his own certifications; the dispatch check needs
+        # the others', and only their categories are returned
         certifications = (
             self.env["aftersales.certification"]
             .sudo()

@@ -310,7 +310,8 @@ class AftersalesFollowup(models.Model):
                 )
         now = fields.Datetime.now()
         self.write({"state": "done", "call_date": now})
-        self.sudo().activity_feedback(["aftersales_sop.mail_act_followup_call"])
+        # the caller wrote the follow-ups: he may close their call activity
+        self.activity_feedback(["aftersales_sop.mail_act_followup_call"])
         for followup in self:
             if followup.outcome == "problem_persists" and followup.ticket_id:
                 followup.ticket_id._aftersales_reopen_after_followup(followup)
@@ -320,7 +321,7 @@ class AftersalesFollowup(models.Model):
     def action_cancel(self):
         self._aftersales_check_caller()
         self.write({"state": "cancel"})
-        self.sudo().activity_unlink(["aftersales_sop.mail_act_followup_call"])
+        self.activity_unlink(["aftersales_sop.mail_act_followup_call"])
         return True
 
     def action_reset(self):

@@ -33,6 +33,8 @@ class AftersalesSequenceMixin(models.AbstractModel):
             company = self._aftersales_sequence_company(vals)
             if company not in sequences:
                 # one look-up per company: imports create thousands at once
+                # sudo: portal customers (a unit's registration) cannot read
+                # ir.sequence; only this model's sequence is looked up
                 sequences[company] = (
                     self.env["ir.sequence"]
                     .sudo()

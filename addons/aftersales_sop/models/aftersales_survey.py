@@ -331,8 +331,8 @@ class AftersalesSurvey(models.Model):
             )
         self.method = "portal"
         template = self.env.ref("aftersales_sop.mail_template_survey_link")
-        # sudo: staff without an e-mail address send the link too
         self._portal_ensure_token()
+        # sudo: staff without an e-mail address send the link too
         self.sudo().message_post_with_source(
             template,
             subtype_xmlid="mail.mt_comment",

@@ -275,6 +275,8 @@ class AftersalesVisit(models.Model):
     @api.depends("engineer_id")
     def _compute_engineer_certificate(self):
         for visit in self:
+            # sudo: the visit's other readers (his assistant, agents, QC, the portal
+            # customer) may not read his certifications; only valid ones' names show
             certificates = visit.engineer_id.sudo().certification_ids.filtered(
                 lambda c: c.state in ("valid", "expiring")
             )

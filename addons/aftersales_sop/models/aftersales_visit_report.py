@@ -121,6 +121,8 @@ class AftersalesVisit(models.Model):
         is refreshed when the visit changes after the signature, e.g. at the
         check-out). A report that cannot be rendered does not undo the
         signature: the visit says so and can be printed later."""
+        # sudo: rendered as superuser, it reads the company, engineer and request that
+        # the engineer or signing customer may not; only this visit's report
         Report = self.env["ir.actions.report"].sudo()
         for visit in self:
             try:
@@ -157,8 +159,14 @@ class AftersalesVisit(models.Model):
             if attachment:
                 attachment.write(values)
                 continue
+            # sudo: the engineer or customer who signs may not create attachments on the
+            # request; the attachment is the rendered report only
             attachment = self.env["ir.attachment"].sudo().create(values)
+            # sudo: the visit's report link is set by the flow, also when the signer may
+            # not write the visit (a customer signing on the portal)
             visit.sudo().report_attachment_id = attachment
+            # sudo: the signer may not post on the request; the note only says the
+            # report was signed
             visit.ticket_id.sudo().message_post(
                 body=Markup("<p>%s</p>")
                 % self.env._(

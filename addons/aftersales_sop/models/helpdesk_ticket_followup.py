@@ -51,6 +51,8 @@ class HelpdeskTicket(models.Model):
         """The follow-up call of each completed repair, and the second one of a
         VIP customer, unless they are already planned."""
         vals_list = []
+        # sudo: the request's follow-ups and VIP status are read for whoever completes
+        # the repair (an engineer reads no follow-up)
         for ticket in self.sudo().filtered("partner_id"):
             kinds = ["first"]
             if ticket.partner_id._aftersales_is_vip():
@@ -65,6 +67,8 @@ class HelpdeskTicket(models.Model):
                 for kind in kinds
                 if kind not in planned
             ]
+        # sudo: the engineer or the flow completing a repair has no right on follow-ups;
+        # the calls are planned for customer relations
         return self.env["aftersales.followup"].sudo().create(vals_list)
 
     def _aftersales_reopen_stage(self):
@@ -86,6 +90,8 @@ class HelpdeskTicket(models.Model):
         open stage, says why, and a completed repair goes back to dispatch (a
         new dispatch review, then a new on-site clock)."""
         self.ensure_one()
+        # sudo: the specialist's call reopens what the flow owns (repair state,
+        # clocks, the dispatcher's review activity); only the outcome is his
         ticket = self.sudo()
         stage = ticket._aftersales_reopen_stage()
         if stage and ticket.stage_id != stage:

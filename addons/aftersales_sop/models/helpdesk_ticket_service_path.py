@@ -206,6 +206,8 @@ class HelpdeskTicket(models.Model):
             elif step == "unit_received" and not ticket.unit_taken_back_date:
                 # a mail-in: nobody is dispatched, the dispatch review is moot
                 values["service_path"] = "mail_in"
+                # sudo: the engineer or repair centre recording a mail-in may not delete
+                # the dispatcher's review activity; only that activity goes
                 ticket.sudo().activity_unlink(
                     ["aftersales_sop.mail_act_dispatch_review"]
                 )

@@ -44,6 +44,8 @@ class ResourceCalendar(models.Model):
             leave_domain.append(("company_id", "in", [False, self.company_id.id]))
         if since:
             leave_domain.append(("date_to", ">=", since - timedelta(days=1)))
+        # sudo: deadlines are computed for whoever changes a request, portal customers
+        # too, who cannot read time off; only public holidays (no resource) are read
         leaves = self.env["resource.calendar.leaves"].sudo().search(leave_domain)
         return WorkingCalendar(
             attendances,

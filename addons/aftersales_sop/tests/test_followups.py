@@ -7,7 +7,7 @@ request, and the monthly follow-up plan."""
 from datetime import datetime
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, freeze_time, tagged
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from .care_common import MONDAY_10, AftersalesCareCommon
 
@@ -63,6 +63,32 @@ class TestFollowups(AftersalesCareCommon):
         self.assertEqual(clock.state, "met")
         self.assertFalse(self._activities(followup, CALL))
         self.assertEqual(ticket.stage_id, self.stage_done)
+
+    def test_a_colleague_closes_the_call_planned_for_another(self):
+        """The call activity is the assignee's; a colleague who makes or cancels
+        the call in his place removes it with his own rights (no sudo)."""
+        colleague = new_test_user(
+            self.env,
+            login="as_care_2",
+            groups="aftersales_sop.aftersales_sop_group_customer_relations",
+        )
+        with freeze_time(MONDAY_10):
+            ticket = self._complete_repair()
+        followup = ticket.followup_ids
+        self.assertEqual(self._activities(followup, CALL).user_id, self.care)
+        with freeze_time(MONDAY_10):
+            followup.with_user(colleague).action_cancel()
+        self.assertEqual(followup.state, "cancel")
+        self.assertFalse(self._activities(followup, CALL))
+        with freeze_time(MONDAY_10):
+            followup.with_user(self.manager).action_reset()
+        self.assertEqual(self._activities(followup, CALL).user_id, self.care)
+        with freeze_time("2026-09-29 03:00:00"):
+            call = followup.with_user(colleague)
+            call.outcome = "satisfied"
+            call.action_record_outcome()
+        self.assertEqual(followup.state, "done")
+        self.assertFalse(self._activities(followup, CALL))
 
     def test_vip_customer_gets_a_second_follow_up(self):
         company = self.env["res.partner"].create(

@@ -57,6 +57,8 @@ class AftersalesDispatchOrder(models.Model):
         of nobody), in sudo: the engineer's parts leave the stock of his van."""
         self.ensure_one()
         crew = self.engineer_id | self.assistant_id
+        # sudo: returned in sudo for the stock calls that consume or list them (the
+        # engineer has no stock right); only his crew's lines of this request
         return self.ticket_id.sudo().part_line_ids.filtered(
             lambda line: not line.engineer_id or line.engineer_id in crew
         )

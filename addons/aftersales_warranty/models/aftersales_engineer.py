@@ -27,6 +27,8 @@ class AftersalesEngineer(models.Model):
 
     @api.depends("part_line_ids.state")
     def _compute_part_held_count(self):
+        # sudo: HR and KPI reviewers open profiles without a right on parts lines, an
+        # engineer reads his jobs' only; only the count per engineer is returned
         groups = dict(
             self.env["aftersales.part.line"]
             .sudo()

@@ -209,6 +209,8 @@ class AftersalesPartLine(models.Model):
             ("pending", "reserved", "issued", "consumed", "returning", "returned"),
             0.0,
         )
+        # sudo: engineers and agents have no stock right; the line's quantities are read
+        # from its own moves only
         for move in self.sudo().move_ids:
             kind, state = move.aftersales_part_move, move.state
             if state == "cancel":
@@ -249,6 +251,8 @@ class AftersalesPartLine(models.Model):
                     "qty_returned": q.returned,
                 }
             )
+            # sudo: engineers and agents cannot read stock moves; only the line's own
+            # reserved issue moves are read for their date
             held = line.sudo().move_ids.filtered(
                 lambda m: (
                     m.aftersales_part_move == "issue"
@@ -382,6 +386,8 @@ class AftersalesPartLine(models.Model):
         return lines
 
     def write(self, vals):
+        # sudo: engineers and agents cannot read stock moves; only whether the lines
+        # have moves is checked
         if {"product_id", "warehouse_id"} & set(vals) and any(
             line.move_ids for line in self.sudo()
         ):
@@ -416,6 +422,8 @@ class AftersalesPartLine(models.Model):
     def unlink(self):
         # the reservations go with the line, and its line on a quotation
         self._aftersales_release()
+        # sudo: the engineer or agent removing a part may not delete sale lines; only
+        # this line's quotation line, still a draft, goes
         self.sudo().sale_line_id.filtered(
             lambda sol: sol.order_id.state in ("draft", "sent")
         ).unlink()

@@ -115,6 +115,8 @@ class AftersalesPartLine(models.Model):
     def _aftersales_sync_quote(self):
         """Put the lines on the quote of the request's repair order (when it
         has one in progress), or take them off when they are released."""
+        # sudo: engineers and agents have no right on sale orders; only this line's part
+        # goes on the request's repair quotation, priced by the warranty decision
         for line in self.sudo():
             quote_line = line.sale_line_id
             order = quote_line.order_id
@@ -149,5 +151,7 @@ class AftersalesPartLine(models.Model):
 
     def _aftersales_update_sale_price(self):
         """The decision changed: covered parts free, charged ones priced."""
+        # sudo: the warranty decision (an engineer's or a manager's) reprices quotation
+        # lines he may not write; only free or list price is set
         for line in self.sudo().filtered("sale_line_id"):
             line.sale_line_id._aftersales_set_free(line.warranty_covered)

@@ -48,15 +48,21 @@ class AftersalesPartLine(models.Model):
         """Where the part goes when it is issued: the engineer's van, else the
         warehouse's Parts Issued location."""
         self.ensure_one()
+        # sudo: engineers and agents read warehouses but may not create their parts
+        # location and operation type, made once here when missing
         warehouse = self.warehouse_id.sudo()
         if not warehouse.aftersales_parts_location_id:
             warehouse._aftersales_create_parts_data()
+        # sudo: the warehouse manager has no right on engineer profiles; only the van
+        # location is read
         return (
             self.engineer_id.sudo().van_location_id
             or warehouse.aftersales_parts_location_id
         )
 
     def _aftersales_moves(self, kind, states=None):
+        # sudo: engineers and agents cannot read stock moves; the line's own moves of
+        # one kind are returned for the stock calls of the flow
         moves = self.sudo().move_ids.filtered(lambda m: m.aftersales_part_move == kind)
         if states:
             moves = moves.filtered(lambda m: m.state in states)
@@ -97,6 +103,8 @@ class AftersalesPartLine(models.Model):
     def _aftersales_request(self):
         """Ask the warehouse for the parts of new lines (a confirmed move each)."""
         vals_list = []
+        # sudo: the engineer or agent asking for parts has no stock right; the flow
+        # reads the lines' moves and warehouse to request them
         for line in self.sudo().filtered(
             lambda line: not line.move_ids.filtered(lambda m: m.state != "cancel")
         ):
@@ -116,6 +124,8 @@ class AftersalesPartLine(models.Model):
             vals_list.append(vals)
         if not vals_list:
             return self.env["stock.move"]
+        # sudo: the issue moves of the new lines are created and confirmed for an
+        # engineer or agent without stock rights; quantities come from the lines
         moves = self.env["stock.move"].sudo().create(vals_list)
         moves._action_confirm(merge=False)
         automatic = moves.filtered(lambda m: m.company_id.aftersales_parts_auto_reserve)
@@ -164,6 +174,8 @@ class AftersalesPartLine(models.Model):
 
     def _aftersales_update_demand(self):
         """A new quantity before the issue: the pending move follows it."""
+        # sudo: a new quantity asked by an engineer or agent changes the pending issue
+        # move, which only stock users may write
         for line in self.sudo():
             if line.qty_issued or line.qty_consumed:
                 raise UserError(
@@ -182,6 +194,8 @@ class AftersalesPartLine(models.Model):
 
     def _aftersales_sync_destination(self):
         """Parts not issued yet go to the van of the line's engineer."""
+        # sudo: the job changing hands moves pending parts to the new engineer's van:
+        # moves the engineer or dispatcher may not write
         for line in self.sudo():
             destination = line._aftersales_issue_location()
             moves = line._aftersales_moves("issue", PENDING).filtered(
@@ -289,7 +303,11 @@ class AftersalesPartLine(models.Model):
     def _aftersales_consume(self, visit=None):
         """The used parts go into the customer's unit (done at once), at the
         end of ``visit`` when it is given (its service report lists them)."""
+        # sudo: the engineer's visit end or order close consumes his used parts: stock
+        # moves from his van to the customer, which he cannot write
         moves = self.env["stock.move"].sudo()
+        # sudo: the lines' moves, van and customer location are read for the engineer,
+        # who has no stock right
         for line in self.sudo():
             quantity = line._aftersales_quantities().to_consume
             if float_is_zero(quantity, precision_rounding=line.product_uom.rounding):
@@ -333,8 +351,13 @@ class AftersalesPartLine(models.Model):
     def _aftersales_return(self):
         """A return transfer of the unused parts, for the warehouse to
         validate when they arrive."""
+        # sudo: the request's end or close (an engineer, a dispatcher) returns the
+        # unused parts: return moves they cannot create, only for what the engineer
+        # holds
         moves = self.env["stock.move"].sudo()
         taken_by_move = {}
+        # sudo: the lines' moves, warehouse and the engineer's van are read for callers
+        # without stock rights
         for line in self.sudo():
             quantity = line._aftersales_quantities().to_return
             if float_is_zero(quantity, precision_rounding=line.product_uom.rounding):
@@ -354,6 +377,8 @@ class AftersalesPartLine(models.Model):
             moves |= move
         moves._action_confirm(merge=False)
         # reserved in the van: exactly the parts (and serial numbers) he holds
+        # sudo: reserves in the van exactly the parts and serial numbers the engineer
+        # holds, for callers without stock rights
         self.env["stock.move.line"].sudo().create(
             [
                 {**ml, "move_id": move.id, "picking_id": move.picking_id.id}
@@ -437,17 +462,14 @@ class AftersalesPartLine(models.Model):
         ):
             days = company.aftersales_parts_reservation_days
             limit = fields.Datetime.subtract(fields.Datetime.now(), days=days)
-            moves = (
-                self.env["stock.move"]
-                .sudo()
-                .search(
-                    [
-                        ("company_id", "=", company.id),
-                        ("aftersales_part_move", "=", "issue"),
-                        ("state", "in", ("partially_available", "assigned")),
-                        ("aftersales_reserved_date", "<", limit),
-                    ]
-                )
+            # the scheduled action runs as the superuser: no sudo() needed
+            moves = self.env["stock.move"].search(
+                [
+                    ("company_id", "=", company.id),
+                    ("aftersales_part_move", "=", "issue"),
+                    ("state", "in", ("partially_available", "assigned")),
+                    ("aftersales_reserved_date", "<", limit),
+                ]
             )
             released |= moves.aftersales_part_line_id._aftersales_release(
                 self.env._(

@@ -66,6 +66,8 @@ class AftersalesVisit(models.Model):
     def _aftersales_report_request_parts(self):
         self.ensure_one()
         parts = []
+        # sudo: the engineer or the customer printing the service report cannot read
+        # stock moves; only the moves consumed at this visit are listed
         moves = (
             self.env["stock.move"]
             .sudo()

@@ -68,6 +68,9 @@ class AftersalesWarrantyContract(models.Model):
     def _recompute_registrations(self, partners=None):
         """Units of the contracts' customers follow the new terms."""
         partners = (partners or self.env["res.partner"]) | self.partner_id
+        # sudo: a contract change recomputes every unit of its customer, units the
+        # manager's companies or the archived filter would hide; only their warranty
+        # terms are written
         registrations = (
             self.env["aftersales.warranty.registration"]
             .sudo()

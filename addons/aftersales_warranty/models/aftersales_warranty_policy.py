@@ -114,9 +114,11 @@ class AftersalesWarrantyPolicy(models.Model):
         )
         lines_by_partner = defaultdict(list)
         if partners:
+            # sudo: a customer's contract terms apply to whoever looks at his unit
+            # (a portal customer, a warehouse user); only its lines are read
             contracts = (
                 self.env["aftersales.warranty.contract"]
-                .sudo()  # terms apply to every user who looks at a unit
+                .sudo()
                 .search(
                     [("partner_id", "in", partners.ids)],
                     order="date_start desc, id desc",

@@ -61,6 +61,8 @@ class HelpdeskTicket(models.Model):
     def _aftersales_parts_group(self):
         """The procurement group that keeps the request's parts in one transfer."""
         self.ensure_one()
+        # sudo: the field is for stock users only; the engineer or agent asking for
+        # parts may not read or set it; one group per request, named after it
         ticket = self.sudo()
         if not ticket.aftersales_parts_group_id:
             ticket.aftersales_parts_group_id = self.env["procurement.group"].create(
@@ -79,6 +81,8 @@ class HelpdeskTicket(models.Model):
         result = super().write(vals)
         if "engineer_id" in vals:
             # parts not issued yet go to the new engineer
+            # sudo: whoever changes the engineer (the dispatch flow) may not write
+            # the previous engineer's lines; only waiting or reserved lines follow
             for ticket in self.sudo():
                 lines = ticket.part_line_ids.filtered(
                     lambda line, ticket=ticket: (
@@ -100,6 +104,8 @@ class HelpdeskTicket(models.Model):
     def _aftersales_parts_finish(self):
         """The work is done: the used parts are consumed, the others come back,
         what was never issued is released."""
+        # sudo: the work's end (an engineer, a dispatcher) consumes, releases and
+        # returns parts through stock moves they cannot write; only this request's lines
         lines = self.sudo().part_line_ids
         lines._aftersales_consume()
         lines._aftersales_release(self.env._("the work is done"))
@@ -108,6 +114,8 @@ class HelpdeskTicket(models.Model):
     def _aftersales_parts_close(self):
         """Closed or cancelled: nothing stays reserved; without a completed
         repair nothing was used, everything issued comes back."""
+        # sudo: closing a request (an agent, an engineer) releases and returns its parts
+        # through stock moves they cannot write; only this request's lines
         for ticket in self.sudo():
             if ticket.repair_state == "done":
                 ticket._aftersales_parts_finish()
@@ -132,6 +140,8 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         if lines is None:
             lines = self.part_line_ids
+        # sudo: the lines' issued quantities and quotation lines are read from stock and
+        # sale records the engineer cannot read; only a reason is returned
         used = lines.sudo().filtered(
             lambda line: line.qty_issued and line._aftersales_consent_applies()
         )
@@ -169,6 +179,8 @@ class HelpdeskTicket(models.Model):
         """The repair order whose quote carries the request's charged parts:
         the first one still open."""
         self.ensure_one()
+        # sudo: engineers and agents cannot read repair orders; only which open repair
+        # carries the quote is returned, to put the line's part on it
         repairs = self.sudo().repair_order_ids.filtered(
             lambda r: r.state not in ("done", "cancel")
         )
@@ -256,6 +268,9 @@ class HelpdeskTicket(models.Model):
         visit or the repair is done); ``consent`` says the customer agreed.
         """
         self.ensure_one()
+        # sudo: the service report lists the parts for an engineer or a customer who
+        # cannot read other engineers' lines; only names, quantities, serials and
+        # consent
         lines = self.sudo().part_line_ids.filtered(
             lambda line: (
                 line.quantity_used > 0

@@ -113,6 +113,8 @@ class ProductProduct(models.Model):
         company = self.env.company
         months = company.aftersales_parts_demand_months
         since = fields.Datetime.now() - relativedelta(months=max(months, 0))
+        # sudo: sales and after-sales users see the product form without a right on
+        # stock moves; only the demand per product is summed
         demand = dict(
             self.env["stock.move"]
             .sudo()

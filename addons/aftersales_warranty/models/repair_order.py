@@ -160,7 +160,7 @@ class RepairOrder(models.Model):
         self.ensure_one()
         # sudo: repair staff need not read service requests
         ticket = self.sudo().helpdesk_ticket_id
-        if not ticket or ticket._aftersales_quote_repair() != self.sudo():
+        if not ticket or ticket._aftersales_quote_repair() != self:
             return self.env["aftersales.part.line"]
         return ticket.part_line_ids.filtered(lambda line: line.state != "released")
 
@@ -189,6 +189,8 @@ class RepairOrder(models.Model):
 
     def action_repair_done(self):
         result = super().action_repair_done()
+        # sudo: the repair user (an inventory user) cannot write service requests; the
+        # request received at the centre follows its repair
         tickets = self.helpdesk_ticket_id.sudo()
         # the repair centre's repair order done: the problem of the unit it
         # received is solved (the customer is to be told the result)
@@ -228,6 +230,8 @@ class RepairOrder(models.Model):
         # ours, per line: covered parts are free, charged parts keep their price
         ours.move_ids._aftersales_update_sale_price()
         ours._aftersales_sync_charge_lines()
+        # sudo: the repair user cannot read the request's parts lines; only their
+        # quotation lines are repriced for the warranty decision
         ours.helpdesk_ticket_id.sudo().part_line_ids._aftersales_update_sale_price()
         return result
 

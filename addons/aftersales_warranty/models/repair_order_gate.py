@@ -211,9 +211,10 @@ class RepairOrder(models.Model):
         )
 
     def _aftersales_consent_notify(self, parts, body):
-        super()._aftersales_consent_notify(parts, body)
+        result = super()._aftersales_consent_notify(parts, body)
         if parts.filtered(lambda m: not m.aftersales_warranty_covered):
             post_note(self.sale_order_id, body)
         if self.helpdesk_ticket_id:
             # sudo: the engineer who records it may not follow the request
             post_note(self.helpdesk_ticket_id.sudo(), body)
+        return result

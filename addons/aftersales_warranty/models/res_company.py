@@ -123,7 +123,8 @@ class ResCompany(models.Model):
             "aftersales_loaner_location_id": self.env._("Loaner Units"),
             "aftersales_return_location_id": self.env._("Returned Units"),
         }
-        # a technical record of the company: whoever needs it first creates it
+        # sudo: a technical location of the company, made by whoever needs it first
+        # (an agent lending a unit has no stock right)
         location = (
             self.env["stock.location"]
             .sudo()
@@ -136,6 +137,7 @@ class ResCompany(models.Model):
                 }
             )
         )
+        # sudo: the agent may not write the company; only this location link is set
         self.sudo()[field_name] = location
         return location.sudo(False)
 

@@ -53,7 +53,8 @@ class StockLot(models.Model):
         self.ensure_one()
         company = self.company_id or self.env.company
         location = location or company.aftersales_loaner_location_id
+        # every employee reads quants (as Odoo's own lot computes do): no sudo()
         return bool(location) and any(
             quant.quantity > 0 and quant.location_id._child_of(location)
-            for quant in self.sudo().quant_ids
+            for quant in self.quant_ids
         )

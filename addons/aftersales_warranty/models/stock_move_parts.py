@@ -203,6 +203,9 @@ class StockMove(models.Model):
                         # each statement reads what is committed when it runs:
                         # after waiting for the locks, the quants are current
                         cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
+                    # sudo: the reservation after commit runs as the engineer or agent
+                    # who asked for the parts, without stock rights; only these moves
+                    # are reserved
                     moves = environment(cr)["stock.move"].sudo().browse(move_ids)
                     moves = moves.exists().filtered(lambda m: m.state in TO_RESERVE)
                     # without a free unit there is nothing to lock or reserve
@@ -216,6 +219,8 @@ class StockMove(models.Model):
                 # the reservation is saved and its locks released: the note on
                 # the request needs none
                 with registry.cursor() as cr:
+                    # sudo: the note on the request is posted as the same user, who
+                    # cannot read these moves; only their outcome is posted
                     moves = environment(cr)["stock.move"].sudo().browse(moves.ids)
                     moves.aftersales_part_line_id._aftersales_post_outcome()
             except Exception:  # the moves stay waiting; the warehouse reserves them
@@ -263,6 +268,8 @@ class StockMove(models.Model):
         result = super()._action_done(cancel_backorder=cancel_backorder)
         # what is issued is used, unless the engineer says fewer
         for move in issuing.filtered(lambda m: m.state == "done"):
+            # sudo: the warehouse user validating the issue cannot write parts lines;
+            # only the used quantity follows the issued one
             line = move.aftersales_part_line_id.sudo()
             line.quantity_used += move.quantity
         issuing._aftersales_stamp_reservation()
@@ -270,6 +277,8 @@ class StockMove(models.Model):
         for line in returning.filtered(
             lambda m: m.state == "done"
         ).aftersales_part_line_id:
+            # sudo: the warehouse user validating the return cannot write parts lines;
+            # the used quantity is capped by what came back
             line = line.sudo()
             most = line._aftersales_quantities().max_used
             if line.quantity_used > most:

@@ -43,11 +43,12 @@ class StockPicking(models.Model):
     def _action_done(self):
         result = super()._action_done()
         done = self.filtered(lambda p: p.state == "done")
-        # sudo: the warehouse validates the transfer, the after-sales document
-        # (and the registration a replacement moves) follows
         for picking in done.filtered("aftersales_replacement_id"):
+            # sudo: the warehouse user validating the transfer may not write the
+            # replacement; it follows (and the registration it moves)
             picking.aftersales_replacement_id.sudo()._on_picking_done(picking)
         for picking in done.filtered("aftersales_loan_id"):
+            # sudo: the warehouse user may not write the loan; it follows the transfer
             picking.aftersales_loan_id.sudo()._on_picking_done(picking)
         done._aftersales_register_delivered_units()
         return result
@@ -108,6 +109,8 @@ class StockPicking(models.Model):
     def _aftersales_proof_reference(self):
         """The invoice of the sale, else the sale order, else the delivery."""
         self.ensure_one()
+        # sudo: the warehouse user validating a delivery may not read invoices; only the
+        # posted invoice's or the order's name is kept as proof
         sale = self.sudo().sale_id
         invoices = sale.invoice_ids.filtered(lambda i: i.state == "posted")
         return invoices[:1].name or sale.name or self.origin or self.name
@@ -155,6 +158,8 @@ class StockPicking(models.Model):
         move = picking.move_ids
         if lot:
             move.move_line_ids.unlink()
+            # sudo: the serial number is reserved on the transfer made above for
+            # staff without stock rights; only the unit named on the document
             self.env["stock.move.line"].sudo().create(
                 {
                     "move_id": move.id,

@@ -98,5 +98,7 @@ class StockWarehouse(models.Model):
         """The Spare Parts operation type, created when the warehouse has none."""
         self.ensure_one()
         if not self.aftersales_parts_type_id:
+            # sudo: the engineer or agent asking for parts cannot create operation types
+            # or locations; the Spare Parts type is made once per warehouse
             self.sudo()._aftersales_create_parts_data()
         return self.aftersales_parts_type_id

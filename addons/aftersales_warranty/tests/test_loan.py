@@ -43,6 +43,11 @@ class TestLoan(LoanCommon):
         self.assertEqual(self.pool.usage, "internal")
         self.assertEqual(self.company.aftersales_loaner_location_id, self.pool)
         self.assertEqual(self.loaner.aftersales_loaner_state, "available")
+        # the agent reads it with his own rights
+        self.loaner.invalidate_recordset(["aftersales_loaner_state"])
+        self.assertEqual(
+            self.loaner.with_user(self.agent).aftersales_loaner_state, "available"
+        )
         ticket = self._ticket()
         loan = self._loan(ticket)
         self.assertTrue(loan.name.startswith("LN"))
