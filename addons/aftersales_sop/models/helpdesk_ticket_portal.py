@@ -55,6 +55,8 @@ class HelpdeskTicket(models.Model):
         rules.STEPS), ``eta`` (the arrival the engineer announced, in the
         customer's time), ``engineer`` (his name) and ``appointment``."""
         self.ensure_one()
+        # sudo: the customer reads his request's progress (state, announced
+        # arrival, engineer's name), never the dispatch order itself
         order = self.sudo().dispatch_order_id
         visit = self._aftersales_portal_visit()
         if visit:

@@ -140,6 +140,8 @@ class HelpdeskTicket(models.Model):
 
     def _aftersales_schedule_dispatch_review(self):
         """A new repair request waits for the dispatcher's review."""
+        # sudo: the agent who registers the repair plans an activity for the
+        # team's dispatcher, and reads the review clock he may not see
         for ticket in self.sudo():
             user = ticket.team_id.dispatcher_id or ticket.team_id.user_id
             if not user:

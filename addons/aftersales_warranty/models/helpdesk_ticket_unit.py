@@ -57,6 +57,8 @@ class HelpdeskTicket(models.Model):
                     (company, ticket.product_id, ticket.lot_id), registrations
                 )
             elif ticket.product_id:
+                # sudo: the unit chosen by hand, compared with the candidates
+                # found above (the customer's own units, read as superuser too)
                 current = ticket.sudo().warranty_registration_id
                 owner = ticket.partner_id.commercial_partner_id
                 candidates = registrations
@@ -93,6 +95,8 @@ class HelpdeskTicket(models.Model):
     def _warranty_fill_from_registration(self):
         """Complete the purchase data of the request from its registered unit."""
         for ticket in self:
+            # sudo: the purchase data of the registered unit fill in the
+            # request for an agent (or a portal customer) without its rights
             registration = ticket.sudo().warranty_registration_id
             if not registration:
                 continue
