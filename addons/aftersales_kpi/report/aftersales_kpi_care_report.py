@@ -7,7 +7,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.aftersales_sop.models.aftersales_complaint import COMPLAINT_STATES
-from odoo.addons.aftersales_sop.models.aftersales_complaint_config import (
+from odoo.addons.aftersales_sop.models.aftersales_complaint_cause import (
     COMPLAINT_CATEGORIES,
 )
 from odoo.addons.aftersales_sop.models.aftersales_survey import METHODS

@@ -12,6 +12,7 @@ from . import helpdesk_ticket_channel
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team
 from . import aftersales_engineer
+from . import aftersales_engineer_skill
 from . import aftersales_certification
 from . import aftersales_clock
 from . import aftersales_clock_run
@@ -24,7 +25,8 @@ from . import helpdesk_ticket_clocks
 from . import helpdesk_ticket_repair
 from . import helpdesk_ticket_access
 from . import aftersales_clock_limit
-from . import aftersales_complaint_config
+from . import aftersales_complaint_cause
+from . import aftersales_complaint_solution_type
 from . import aftersales_complaint
 from . import aftersales_complaint_clocks
 from . import aftersales_complaint_flow
@@ -50,6 +52,7 @@ from . import res_company_import
 from . import aftersales_spreadsheet_import_mixin
 from . import res_config_settings_import
 from . import aftersales_import_job
+from . import aftersales_import_job_problem
 from . import aftersales_import_job_run
 from . import res_company_portal
 from . import res_config_settings_portal

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .aftersales_complaint_config import COMPLAINT_CATEGORIES, COMPLAINT_OFFENCES
+from .aftersales_complaint_cause import COMPLAINT_CATEGORIES, COMPLAINT_OFFENCES
 
 COMPLAINT_CHANNELS = [
     ("phone", "Phone"),

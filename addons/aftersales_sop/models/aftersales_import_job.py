@@ -190,18 +190,3 @@ class AftersalesImportJob(models.Model):
             # above) may queue his own job again, which runs with his rights
             job.sudo().write(values)
             job._wake_up()
-
-
-class AftersalesImportJobProblem(models.Model):
-    _name = "aftersales.import.job.problem"
-    _inherit = ["aftersales.spreadsheet.import.problem.mixin"]
-    _description = "Problem Found by an Import Job"
-
-    job_id = fields.Many2one(
-        "aftersales.import.job",
-        string="Import Job",
-        required=True,
-        index=True,
-        ondelete="cascade",
-    )
-    company_id = fields.Many2one(related="job_id.company_id", store=True)

@@ -1,4 +1,5 @@
 from . import helpdesk_ticket_dispatch
+from . import helpdesk_ticket_dispatch_candidate
 from . import helpdesk_ticket_moment_correction
 from . import aftersales_followup_plan
 from . import aftersales_reason

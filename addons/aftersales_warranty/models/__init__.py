@@ -3,6 +3,7 @@ from . import aftersales_consent_mixin
 from . import aftersales_warranty_policy
 from . import aftersales_warranty_exclusion
 from . import aftersales_warranty_contract
+from . import aftersales_warranty_contract_line
 from . import aftersales_warranty_registration
 from . import aftersales_warranty_registration_service
 from . import aftersales_warranty_replacement
@@ -22,8 +23,10 @@ from . import helpdesk_ticket_loan
 from . import helpdesk_ticket_parts
 from . import helpdesk_ticket_unit
 from . import product_category
-from . import product_spare_part
+from . import product_template_spare_part
+from . import product_product_spare_part
 from . import product_template
+from . import product_product
 from . import repair_order
 from . import repair_order_gate
 from . import res_company

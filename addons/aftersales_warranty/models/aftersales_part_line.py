@@ -12,7 +12,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import parts as rules
-from .product_spare_part import SPARE_PART_DOMAIN
+from .product_template_spare_part import SPARE_PART_DOMAIN
 
 LINE_STATES = [
     (rules.WAITING, "Waiting for Stock"),

@@ -2,13 +2,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The parts used written on the service form take what the request's parts
 lines take (SPEC §4, §6): original spare parts that fit the unit, by the same
-definition (``product_spare_part.py``). A part that is not in the catalogue is
+definition (``product_template_spare_part.py``). A part that is not in the catalogue is
 asked from the warehouse as a parts line of the request."""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .product_spare_part import SPARE_PART_DOMAIN
+from .product_template_spare_part import SPARE_PART_DOMAIN
 
 
 class AftersalesVisitPart(models.Model):

@@ -25,15 +25,3 @@ class ProductTemplate(models.Model):
                 template.aftersales_warranty_policy_id
                 or template.categ_id.aftersales_effective_policy_id
             )
-
-
-class ProductProduct(models.Model):
-    _inherit = "product.product"
-
-    def _aftersales_warranty_policy(self):
-        """The product's own policy, else its category's (the nearest one set)."""
-        self.ensure_one()
-        return (
-            self.product_tmpl_id.aftersales_warranty_policy_id
-            or self.categ_id.aftersales_effective_policy_id
-        )

@@ -103,16 +103,3 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         # whole records in the cache
         records.fetch(["active", "company_id"])
         return {"registration_ids": [fields.Command.set(records.ids)]}
-
-
-class AftersalesWarrantyRegistrationImportProblem(models.TransientModel):
-    _name = "aftersales.warranty.registration.import.problem"
-    _inherit = ["aftersales.spreadsheet.import.problem.mixin"]
-    _description = "Problem Found in a Registration File"
-
-    wizard_id = fields.Many2one(
-        "aftersales.warranty.registration.import",
-        string="Import",
-        required=True,
-        ondelete="cascade",
-    )
