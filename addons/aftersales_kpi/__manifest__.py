@@ -30,6 +30,7 @@
         "views/aftersales_certification_review_views.xml",
         "views/hr_employee_views.xml",
         "views/aftersales_kpi_assessment_views.xml",
+        "report/aftersales_kpi_report_views.xml",
         "report/aftersales_kpi_service_report_views.xml",
         "report/aftersales_kpi_care_report_views.xml",
         "views/res_config_settings_views.xml",

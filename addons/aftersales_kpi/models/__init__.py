@@ -12,6 +12,9 @@ from . import aftersales_certification_review
 from . import hr_employee
 from . import aftersales_complaint
 from . import aftersales_kpi_target
+from . import aftersales_kpi_source
+from . import aftersales_kpi_source_service
+from . import aftersales_kpi_source_care
 from . import aftersales_kpi_figures
 from . import aftersales_kpi_assessment
 from . import aftersales_kpi_assessment_line

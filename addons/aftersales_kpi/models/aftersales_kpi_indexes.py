@@ -4,6 +4,7 @@
 (``bench/bench_kpi.py`` measures the month's figures with and without them)."""
 
 from odoo import models
+from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
 #: (table, index name, columns, condition)
@@ -34,9 +35,9 @@ KPI_INDEXES = [
     ),
     (
         "aftersales_ticket_clock",
-        "aftersales_ticket_clock_kpi_resolution_idx",
+        "aftersales_ticket_clock_kpi_resolution_any_idx",
         ["ticket_id"],
-        "code = 'resolution' AND state = 'met'",
+        "code = 'resolution'",
     ),
     (
         "aftersales_survey",
@@ -46,15 +47,15 @@ KPI_INDEXES = [
     ),
     (
         "aftersales_dispatch_order",
-        "aftersales_dispatch_order_kpi_checkin_idx",
-        ["company_id", "checkin_date"],
-        "checkin_date IS NOT NULL",
+        "aftersales_dispatch_order_kpi_dispatch_idx",
+        ["company_id", "dispatch_date"],
+        "state != 'cancel'",
     ),
     (
         "aftersales_visit",
-        "aftersales_visit_kpi_first_idx",
+        "aftersales_visit_kpi_first_done_idx",
         ["company_id", "checkout_date"],
-        "is_first",
+        "is_first AND state = 'done'",
     ),
     (
         "aftersales_complaint",
@@ -65,10 +66,20 @@ KPI_INDEXES = [
 ]
 
 
+#: indexes of earlier versions, replaced by the ones above
+OLD_INDEXES = [
+    "aftersales_dispatch_order_kpi_checkin_idx",
+    "aftersales_ticket_clock_kpi_resolution_idx",
+    "aftersales_visit_kpi_first_idx",
+]
+
+
 class AftersalesKpiIndexes(models.AbstractModel):
     _name = "aftersales.kpi.indexes"
     _description = "Indexes of the Monthly Figures"
 
     def init(self):
+        for name in OLD_INDEXES:
+            self.env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(name)))
         for table, name, columns, where in KPI_INDEXES:
             create_index(self.env.cr, name, table, columns, where=where)

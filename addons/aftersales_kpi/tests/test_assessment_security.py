@@ -97,12 +97,12 @@ class TestAssessmentAccess(KpiMonthCommon):
         requests = self.env["aftersales.kpi.request.report"].with_user(self.supervisor)
         groups = requests.read_group(
             [("team_id", "=", self.team.id), ("request_date", ">=", "2026-09-01")],
-            ["request_count:sum", "response_rate:avg"],
+            ["request_count:sum", "response_compliance:avg"],
             ["engineer_id"],
         )
         by_engineer = {g["engineer_id"][0]: g for g in groups if g["engineer_id"]}
         self.assertEqual(by_engineer[self.zhang.id]["request_count"], 2)
-        self.assertAlmostEqual(by_engineer[self.zhang.id]["response_rate"], 50.0)
+        self.assertAlmostEqual(by_engineer[self.zhang.id]["response_compliance"], 50.0)
         # penalties stay with HR and the reviewers
         with self.assertRaises(AccessError):
             self.env["aftersales.kpi.penalty.report"].with_user(self.supervisor).search(
