@@ -14,3 +14,4 @@ from . import test_assessment_security
 from . import test_kpi_export
 from . import test_demo_month
 from . import test_one_truth
+from . import test_settling

@@ -296,3 +296,63 @@ class TestOneTruth(KpiTruthCommon):
             lambda line: line.kpi == "complaint_timeliness"
         )
         self.assertEqual((team.has_value, team.missed), (False, False))
+
+    def test_an_engineers_penalty_total_is_the_same_everywhere(self):
+        # Zhang's September: the late arrival of R2 confirmed (20); a proposal,
+        # the repeat repair of R4 proposed, a dismissed quarrel: nothing
+        self.assertEqual(self._assessed("zhang")["penalty_amount"], (20.0, 0))
+        self.assertEqual(self._assessed("zhang")["penalty_count"], (1.0, 0))
+        Report = self.env["aftersales.kpi.penalty.report"].with_user(self.hr_officer)
+        domain = [("period", "=", MONTH), ("engineer_id", "=", self.zhang.id)]
+        fields = ["penalty_count", "penalty_amount", "penalty_other_amount"]
+        with freeze_time(NOW):
+            total = Report.read_group(domain, fields, [])[0]
+            rows = Report.read_group(domain, fields, ["state"])
+        by_state = {row["state"]: row for row in rows}
+        self.assertEqual((total["penalty_count"], total["penalty_amount"]), (1.0, 20.0))
+        # HR still groups by state; the other states' amounts have their own
+        # measure
+        self.assertEqual(
+            {state: row["penalty_amount"] for state, row in by_state.items()},
+            {"confirmed": 20.0, "proposed": 0.0, "dismissed": 0.0},
+        )
+        self.assertEqual(
+            {state: row["penalty_other_amount"] for state, row in by_state.items()},
+            {"confirmed": 0.0, "proposed": 40.0, "dismissed": 20.0},
+        )
+        # the KPI analysis and the printed assessment
+        self.assertEqual(self._pivot("zhang")["penalty_amount"], (20.0, 0))
+        self.assertEqual(self._printed("zhang")["penalty_amount"], ("20.00", 0))
+        # the cancelled one of Liu counts for nothing anywhere
+        self.assertEqual(self._pivot("liu")["penalty_amount"], (100.0, 0))
+
+    def test_the_month_ends_at_midnight_in_the_company_time_zone(self):
+        # 23:30 on 30 September in Beijing counts in September, 00:30 on
+        # 1 October in October: in the assessment and in the analyses alike
+        self.assertEqual(
+            self._assessment("chen")
+            .line_ids.filtered(lambda line: line.kpi == "response_compliance")
+            .denominator,
+            2,
+        )
+        Report = self.env["aftersales.kpi.request.report"].with_user(self.hr_officer)
+        tickets = self.late_evening | self.october_night
+        with freeze_time(NOW):
+            rows = Report.search_read(
+                [("ticket_id", "in", tickets.ids)], ["ticket_id", "period"]
+            )
+        months = {row["ticket_id"][0]: row["period"] for row in rows}
+        self.assertEqual(
+            months,
+            {
+                self.late_evening.id: MONTH,
+                self.october_night.id: MONTH.replace(month=10),
+            },
+        )
+        with freeze_time(NOW):
+            october = self.env["aftersales.kpi.assessment"]._aftersales_run(
+                self.company, MONTH.replace(month=10)
+            )
+        chen = october.filtered(lambda a: a.engineer_id == self.chen)
+        line = chen.line_ids.filtered(lambda line: line.kpi == "response_compliance")
+        self.assertEqual((line.numerator, line.denominator), (1, 1))
