@@ -58,6 +58,12 @@ KPI_INDEXES = [
         "is_first AND state = 'done'",
     ),
     (
+        "aftersales_call",
+        "aftersales_call_kpi_unanswered_idx",
+        ["company_id", "call_start"],
+        "answered_date IS NULL",
+    ),
+    (
         "aftersales_complaint",
         "aftersales_complaint_kpi_received_idx",
         ["company_id", "received_date"],

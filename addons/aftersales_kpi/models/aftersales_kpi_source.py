@@ -81,6 +81,7 @@ COLUMNS = DIMENSIONS + MEASURES
 #: the sources of rows, in order: (code, label)
 SOURCES = [
     ("request", "Request"),
+    ("call", "Unanswered Call"),
     ("completion", "Completed Repair"),
     ("repeat", "Repeat Repair"),
     ("complaint", "Complaint"),
@@ -234,14 +235,18 @@ class AftersalesKpiSource(models.AbstractModel):
     def _aftersales_rows_request(self, now, company_id=None, start=None, end=None):
         """Every request received (``date``: when it was reported).
 
-        Response: answered within the company's threshold (the call log's
-        delay, or the agent's typed answer); not answered once the threshold
-        passed is a failure, before that it is pending.
+        Response: answered within the company's threshold (the delay the call
+        log recorded for a request created from a hotline call, else the
+        agent's typed answer); not answered once the threshold passed is a
+        failure, before that it is pending.
         Resolution (repair requests, class B): its Resolution clock met (30
         days); breached, or still running past its deadline, is a failure;
         running within it, pending. A request without the clock is not
         counted."""
-        answered = SQL("(t.first_response_date IS NOT NULL)")
+        answered = SQL(
+            "(t.first_response_date IS NOT NULL"
+            " OR COALESCE(t.response_source, '') = 'call_log')"
+        )
         threshold_passed = SQL(
             "t.request_date + COALESCE(NULLIF(c.aftersales_response_seconds, 0), 30)"
             " * INTERVAL '1 second' <= %s",
@@ -289,6 +294,30 @@ class AftersalesKpiSource(models.AbstractModel):
                 *self._aftersales_limits(
                     SQL("t.request_date"), SQL("t.company_id"), company_id, start, end
                 )
+            ),
+        )
+        return columns, query
+
+    @api.model
+    def _aftersales_rows_call(self, now, company_id=None, start=None, end=None):
+        """Hotline calls nobody answered (the imported call log, ``date``: the
+        call's start): each is a consultation not answered in time, counted
+        for the company only (no team and no engineer answered it)."""
+        columns = {
+            "res_id": SQL("l.id"),
+            "company_id": SQL("l.company_id"),
+            "date": SQL("l.call_start"),
+            "response_ok": SQL("0"),
+            "response_decided": SQL("1"),
+            "response_pending": SQL("0"),
+        }
+        query = SQL(
+            "FROM aftersales_call l %s",
+            self._aftersales_where(
+                SQL("l.answered_date IS NULL"),
+                *self._aftersales_limits(
+                    SQL("l.call_start"), SQL("l.company_id"), company_id, start, end
+                ),
             ),
         )
         return columns, query

@@ -33,6 +33,12 @@ class AftersalesKpiRequestReport(models.Model):
     repair_done_date = fields.Datetime(string="Repair Completed On", readonly=True)
     request_count = fields.Integer(string="Requests", readonly=True)
     repair_count = fields.Integer(string="Repair Requests", readonly=True)
+    unanswered_call_count = fields.Integer(
+        string="Calls Not Answered",
+        readonly=True,
+        help="Hotline calls of the call log nobody answered: each counts as a "
+        "consultation not answered in time (for the company, no team).",
+    )
     response_compliance = fields.Float(
         string="Response Compliance (%)",
         readonly=True,
@@ -57,23 +63,41 @@ class AftersalesKpiRequestReport(models.Model):
 
     @property
     def _table_query(self):
-        rows = self.env["aftersales.kpi.source"]._aftersales_source_rows(
+        Source = self.env["aftersales.kpi.source"]
+        requests = Source._aftersales_source_rows(
             "request",
             now_sql(),
             extra={
                 "ticket_id": SQL("t.id"),
-                "inquiry_class": SQL("t.inquiry_class"),
+                "inquiry_class": SQL("t.inquiry_class::varchar"),
                 "request_date": SQL("t.request_date"),
                 "repair_done_date": SQL("t.repair_done_date"),
                 "request_count": SQL("1"),
                 "repair_count": SQL("(t.inquiry_class = 'b')::integer"),
+                "unanswered_call_count": SQL("0"),
                 "response_seconds": SQL(
                     "CASE WHEN t.first_response_date IS NOT NULL"
+                    " OR t.response_source = 'call_log'"
                     " THEN t.response_seconds END"
                 ),
             },
         )
-        return self._aftersales_kpi_view(rows)
+        # the hotline calls nobody answered: consultations not answered in time
+        calls = Source._aftersales_source_rows(
+            "call",
+            now_sql(),
+            extra={
+                "ticket_id": SQL("NULL::integer"),
+                "inquiry_class": SQL("NULL::varchar"),
+                "request_date": SQL("l.call_start"),
+                "repair_done_date": SQL("NULL::timestamp"),
+                "request_count": SQL("0"),
+                "repair_count": SQL("0"),
+                "unanswered_call_count": SQL("1"),
+                "response_seconds": SQL("NULL::integer"),
+            },
+        )
+        return self._aftersales_kpi_view(SQL("%s UNION ALL %s", requests, calls))
 
 
 class AftersalesKpiClockReport(models.Model):

@@ -15,3 +15,4 @@ from . import test_kpi_export
 from . import test_demo_month
 from . import test_one_truth
 from . import test_settling
+from . import test_call_log

@@ -28,7 +28,7 @@ class KpiTruthCommon(KpiCommon):
 
     Service Centre
     - consultations (class A): Liu answered in 10 s and in 60 s; one nobody
-      answered;
+      answered; a hotline call nobody answered (the company's only);
     - repair requests: Zhang's R1 (answered in 20 s, resolved in 4 days, on
       site 2 h after dispatch, fixed at the first visit, 2 h of work, a
       capacitor from the warehouse also written on the service form and a
@@ -355,6 +355,14 @@ class KpiTruthCommon(KpiCommon):
             r8.sudo()._aftersales_complete_repair()
         cls.r8 = r8
         cls.followups = f1 | f5 | r8.followup_ids
+        # a hotline call nobody answered (the imported call log)
+        cls.missed_call = cls.env["aftersales.call"].create(
+            {
+                "company_id": cls.company.id,
+                "caller_number": "+8613710000009",
+                "call_start": SEP[7],
+            }
+        )
         # surveys
         cls._survey(cls.r1, cls.customer_a, "10", SEP[6], zhang)
         cls._survey(cls.r2, cls.customer_a, "8", SEP[7], zhang)

@@ -1,0 +1,212 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Storing an imported call log and matching its answered calls to the
+requests created from them (``rules/call_log.py`` matches)."""
+
+from datetime import timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..rules import call_matching
+
+#: calls created by one ORM call
+BATCH = 5000
+
+
+def local_to_utc(moment, tz):
+    """A naive moment of the telephony system's clock (the company's time
+    zone) as naive UTC."""
+    return tz.localize(moment).astimezone(pytz.utc).replace(tzinfo=None)
+
+
+class AftersalesCall(models.Model):
+    _inherit = "aftersales.call"
+
+    @api.model
+    def _aftersales_import(self, company, calls, tz, file_name, reference):
+        """Store ``calls`` (``rules/call_log.py``'s calls, local times) of
+        ``company``, those already imported left out, and match the answered
+        ones; returns the counts of the summary."""
+        threshold = company.aftersales_response_seconds or 30
+        agents = self._aftersales_agent_users(company)
+        known = self._aftersales_known_calls(company, calls, tz)
+        vals_list = []
+        for call in calls:
+            start = local_to_utc(call.start, tz)
+            if (call.caller, start) in known:
+                continue
+            answered = call.answered and local_to_utc(call.answered, tz)
+            seconds = call.answer_seconds
+            vals_list.append(
+                {
+                    "company_id": company.id,
+                    "caller_number": call.caller,
+                    "call_start": start,
+                    "answered_date": answered or False,
+                    "answer_seconds": seconds or 0,
+                    "in_time": seconds is not None and seconds <= threshold,
+                    "duration": call.duration or 0,
+                    "agent": call.agent or False,
+                    "agent_user_id": agents.get((call.agent or "").casefold(), False),
+                    "file_name": file_name,
+                    "import_ref": reference,
+                }
+            )
+        created = self.browse()
+        for index in range(0, len(vals_list), BATCH):
+            created |= self.create(vals_list[index : index + BATCH])
+            self.env.flush_all()
+        matched = created._aftersales_match()
+        answered = len([v for v in vals_list if v["answered_date"]])
+        return {
+            "new": len(vals_list),
+            "known": len(calls) - len(vals_list),
+            "answered": answered,
+            "matched": matched,
+            "no_request": answered - matched,
+            "unanswered": len(vals_list) - answered,
+        }
+
+    @api.model
+    def _aftersales_known_calls(self, company, calls, tz):
+        """{(caller, start in UTC)} of ``calls`` imported before."""
+        if not calls:
+            return set()
+        starts = [local_to_utc(call.start, tz) for call in calls]
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT caller_number, call_start FROM aftersales_call
+                 WHERE company_id = %s AND call_start BETWEEN %s AND %s
+                   AND caller_number = ANY(%s)
+                """,
+                company.id,
+                min(starts),
+                max(starts),
+                list({call.caller for call in calls}),
+            )
+        )
+        return set(self.env.cr.fetchall())
+
+    @api.model
+    def _aftersales_agent_users(self, company):
+        """{agent as a log writes him, case-folded: user id}: the login, the
+        name and the employee's badge ID of the company's internal users."""
+        # sudo: the supervisor who imports may not read every user and employee;
+        # only their identifiers are read
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .search([("share", "=", False), ("company_ids", "in", company.id)])
+        )
+        agents = {}
+        for user in users:
+            keys = [user.login, user.name, *user.employee_ids.mapped("barcode")]
+            for key in keys:
+                if key:
+                    agents.setdefault(key.casefold(), user.id)
+        return agents
+
+    def _aftersales_match(self):
+        """Match the answered calls of ``self`` to the requests created from
+        them (not matched to a call yet) and give those requests the calls'
+        response time; returns how many were matched."""
+        answered = self.filtered("answered_date")
+        if not answered:
+            return 0
+        company = answered.company_id
+        company.ensure_one()
+        window = timedelta(minutes=company.aftersales_call_window_minutes or 0)
+        calls = [
+            (
+                call.id,
+                call.caller_number,
+                call.call_start,
+                call.answered_date + timedelta(seconds=call.duration),
+                call.agent_user_id.id or None,
+            )
+            for call in answered
+        ]
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT t.id, t.partner_phone, t.request_date, t.create_uid, t.user_id
+                  FROM helpdesk_ticket t
+                 WHERE t.company_id = %s AND t.call_id IS NULL
+                   AND t.request_date BETWEEN %s AND %s
+                   AND t.partner_phone = ANY(%s)
+                """,
+                company.id,
+                min(c[2] for c in calls) - call_matching.CLOCK_SKEW,
+                max(c[3] for c in calls) + window,
+                list({c[1] for c in calls}),
+            )
+        )
+        requests = [
+            call_matching.Request(
+                ticket_id, phone, received, frozenset({creator, user} - {None})
+            )
+            for ticket_id, phone, received, creator, user in self.env.cr.fetchall()
+        ]
+        matched = call_matching.match_calls(calls, requests, window)
+        if matched:
+            self._aftersales_apply_matches(matched)
+        return len(matched)
+
+    @api.model
+    def _aftersales_apply_matches(self, matched):
+        """Link the calls and the requests of ``matched`` ({call id: request
+        id}) and give each request its call's response time.
+
+        In two statements rather than one write per request: a call log holds
+        tens of thousands of calls. What is written is what
+        ``helpdesk.ticket._aftersales_record_response`` writes for a request
+        with its call (the response fields only, which nothing else reacts
+        to); the ORM's cache is told."""
+        call_ids, ticket_ids = list(matched), list(matched.values())
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE aftersales_call c
+                   SET ticket_id = m.ticket_id, state = 'matched',
+                       write_uid = %(uid)s, write_date = %(now)s
+                  FROM unnest(%(calls)s::int[], %(tickets)s::int[])
+                       AS m(call_id, ticket_id)
+                 WHERE c.id = m.call_id
+                """,
+                uid=self.env.uid,
+                now=fields.Datetime.now(),
+                calls=call_ids,
+                tickets=ticket_ids,
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE helpdesk_ticket t
+                   SET call_id = c.id, response_seconds = c.answer_seconds,
+                       responded_in_time = c.in_time, response_source = 'call_log',
+                       write_uid = %(uid)s, write_date = %(now)s
+                  FROM aftersales_call c
+                 WHERE c.id = ANY(%(calls)s) AND t.id = c.ticket_id
+                """,
+                uid=self.env.uid,
+                now=fields.Datetime.now(),
+                calls=call_ids,
+            )
+        )
+        self.invalidate_model(["ticket_id", "state", "write_uid", "write_date"])
+        self.env["helpdesk.ticket"].invalidate_model(
+            [
+                "call_id",
+                "response_seconds",
+                "responded_in_time",
+                "response_source",
+                "write_uid",
+                "write_date",
+            ]
+        )
