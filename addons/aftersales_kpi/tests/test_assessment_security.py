@@ -11,6 +11,7 @@ from odoo.tests import freeze_time, tagged
 from .common import KpiMonthCommon
 
 REPORTS = (
+    "aftersales.kpi.report",
     "aftersales.kpi.request.report",
     "aftersales.kpi.clock.report",
     "aftersales.kpi.visit.report",
@@ -103,7 +104,16 @@ class TestAssessmentAccess(KpiMonthCommon):
         by_engineer = {g["engineer_id"][0]: g for g in groups if g["engineer_id"]}
         self.assertEqual(by_engineer[self.zhang.id]["request_count"], 2)
         self.assertAlmostEqual(by_engineer[self.zhang.id]["response_compliance"], 50.0)
-        # penalties stay with HR and the reviewers
+        # penalties stay with HR and the reviewers, in the KPI analysis too
+        kpis = self.env["aftersales.kpi.report"].with_user(self.supervisor)
+        self.assertTrue(kpis.read_group([], ["satisfaction"], ["team_id"]))
+        with self.assertRaises(AccessError):
+            kpis.read_group([], ["penalty_amount"], ["team_id"])
+        self.assertTrue(
+            self.env["aftersales.kpi.report"]
+            .with_user(self.hr_officer)
+            .read_group([], ["penalty_amount"], ["engineer_id"])
+        )
         with self.assertRaises(AccessError):
             self.env["aftersales.kpi.penalty.report"].with_user(self.supervisor).search(
                 []

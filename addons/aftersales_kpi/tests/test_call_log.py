@@ -10,7 +10,7 @@ nothing and is named."""
 import base64
 from datetime import datetime, timedelta
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 
 from odoo.addons.aftersales_warranty.tests.import_common import xls, xlsx
@@ -252,3 +252,27 @@ class TestCallLog(KpiCommon):
             (ticket.response_source, ticket.response_seconds, ticket.responded_in_time),
             ("typed", 20, True),
         )
+
+    def test_who_sees_the_call_log(self):
+        self._import(xlsx([CHINESE_HEADER, *self.rows]))
+        for model, types in (
+            ("aftersales.call", ["list", "search", "pivot"]),
+            ("aftersales.call.import", ["form"]),
+        ):
+            views = (
+                self.env[model]
+                .with_user(self.supervisor)
+                .get_views([(False, view_type) for view_type in types])
+            )
+            self.assertEqual(set(views["views"]), set(types))
+        self.assertEqual(
+            self.env["aftersales.call"].with_user(self.reviewer).search_count([]), 5
+        )
+        # agents and engineers work on requests, not on the telephony's log
+        for user in (self.agent, self.zhang.user_id):
+            with self.assertRaises(AccessError):
+                self.env["aftersales.call"].with_user(user).search([])
+        # the template, with the headers of the user's language
+        Wizard = self.env["aftersales.call.import"].with_user(self.supervisor)
+        wizard = Wizard.create({})
+        self.assertEqual(wizard.action_download_template()["target"], "download")
