@@ -6,7 +6,7 @@ from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 
-from ..models.aftersales_survey import DIMENSIONS, SCORES
+from ..models.aftersales_survey import SCORES
 
 REPORT = "aftersales_sop.action_report_service_visit"
 
@@ -66,14 +66,20 @@ class AftersalesPortal(CustomerPortalHelpdesk):
         except (AccessError, MissingError):
             return None
 
+    @staticmethod
+    def _aftersales_survey_dimensions(survey):
+        """[(field, label)] of the scores the page asks besides the overall
+        one: the six dimensions of a repair, none for a consultation."""
+        return [
+            (name, survey._fields[name]._description_string(survey.env))
+            for name in survey._aftersales_dimensions()
+        ]
+
     def _aftersales_survey_values(self, survey, access_token, **values):
         return {
             "survey": survey,
             "access_token": access_token,
-            "dimensions": [
-                (name, survey._fields[name]._description_string(request.env))
-                for name in DIMENSIONS
-            ],
+            "dimensions": self._aftersales_survey_dimensions(survey),
             "scores": [score for score, _label in SCORES],
             "answer": {},
             "error": False,
@@ -87,10 +93,7 @@ class AftersalesPortal(CustomerPortalHelpdesk):
             request.update_context(lang=lang)
             survey = survey.with_context(lang=lang)
             values["survey"] = survey
-            values["dimensions"] = [
-                (name, survey._fields[name]._description_string(request.env))
-                for name in DIMENSIONS
-            ]
+            values["dimensions"] = self._aftersales_survey_dimensions(survey)
         return request.render(template, values)
 
     @http.route(

@@ -39,3 +39,4 @@ from . import aftersales_visit_part
 from . import aftersales_dispatch_order_visit
 from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_service_path
+from . import helpdesk_ticket_consultation

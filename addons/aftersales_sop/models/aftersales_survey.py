@@ -26,11 +26,20 @@ STATES = [
     ("done", "Answered"),
     ("cancel", "Cancelled"),
 ]
+#: what a survey asks about: a consultation's asks only the overall score of
+#: the answer (and a comment), a repair's the six dimensions too
+KINDS = [("repair", "Repair Service"), ("consultation", "Consultation Answer")]
+#: the inquiry classes of a consultation (SPEC §2: A usage, C policy, D other)
+CONSULTATION_CLASSES = ("a", "c", "d")
 
 
 class AftersalesSurvey(models.Model):
     """A customer's satisfaction survey (SPEC §8): six scores from 0 to 10,
     an overall score and a comment, and how it was collected.
+
+    The survey of a consultation (class A, C or D, SPEC §2) rates the answer:
+    it asks for the overall score and a comment only (``kind``
+    ``consultation``); the six dimensions belong to a repair.
 
     The satisfaction checklist of the service form is a survey collected on it
     (method ``service_form``); a follow-up call records one with the method
@@ -107,6 +116,17 @@ class AftersalesSurvey(models.Model):
         "job, by the customer from a portal link, in an on-site interview, or by "
         "an agent on a phone call.",
     )
+    kind = fields.Selection(
+        KINDS,
+        string="Survey Of",
+        compute="_compute_kind",
+        store=True,
+        precompute=True,
+        index=True,
+        help="What the customer rates: a repair service (six dimensions and an "
+        "overall score) or the answer to a consultation (class A, C or D: how "
+        "useful the answer was, as the overall score, and a comment).",
+    )
     state = fields.Selection(
         STATES, default="pending", required=True, tracking=True, index=True, copy=False
     )
@@ -149,6 +169,14 @@ class AftersalesSurvey(models.Model):
     def _compute_partner_id(self):
         for survey in self:
             survey.partner_id = survey.partner_id or survey.ticket_id.partner_id
+
+    @api.depends("ticket_id.inquiry_class")
+    def _compute_kind(self):
+        for survey in self:
+            if survey.state == "done" and survey.kind:
+                continue  # an answer keeps the questions it answered
+            consultation = survey.ticket_id.inquiry_class in CONSULTATION_CLASSES
+            survey.kind = "consultation" if consultation else "repair"
 
     @api.depends("visit_id", "ticket_id")
     def _compute_engineer_id(self):
@@ -231,6 +259,12 @@ class AftersalesSurvey(models.Model):
                 return super(AftersalesSurvey, self - pending).write(vals)
         return super().write(vals)
 
+    def _aftersales_dimensions(self):
+        """The score fields the survey asks besides the overall score: none
+        for a consultation's answer, the six dimensions for a repair."""
+        self.ensure_one()
+        return [] if self.kind == "consultation" else list(DIMENSIONS)
+
     def _aftersales_dimension_scores(self):
         """``[(label, score or False)]`` of the six dimensions, in order."""
         self.ensure_one()
@@ -255,7 +289,8 @@ class AftersalesSurvey(models.Model):
         self.ensure_one()
         if self.state != "pending":
             raise UserError(self.env._("This survey was already answered. Thank you!"))
-        answer = {name: values.get(name) or False for name in SCORE_FIELDS}
+        asked = [*self._aftersales_dimensions(), "overall_score"]
+        answer = {name: values.get(name) or False for name in asked}
         for value in answer.values():
             if value and value not in dict(SCORES):
                 raise UserError(self.env._("A score is a number from 0 to 10."))

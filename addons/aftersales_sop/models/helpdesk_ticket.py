@@ -287,7 +287,7 @@ class HelpdeskTicket(models.Model):
         # sudo: the agent who escalates may have no e-mail address to notify from
         for ticket in self.sudo():
             ticket.activity_schedule(
-                "mail.mail_activity_data_todo",
+                "aftersales_sop.mail_act_escalated_question",
                 summary=self.env._("Answer the escalated question"),
                 user_id=ticket.tech_support_user_id.id,
             )

@@ -17,6 +17,7 @@ from . import test_service_report
 from . import test_service_path
 from . import test_survey
 from . import test_survey_portal
+from . import test_consultation
 from . import test_visit_security
 from . import test_class_b_repair
 from . import test_visit_tour

@@ -2,7 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The demo data tells the story the README's tour promises: one class-B repair
 from intake through the visit, the signed report, the follow-up call and its
-survey, and one complaint attributed to an engineer. Skipped without demo data."""
+survey, a usage question answered on the spot and rated, and one complaint
+attributed to an engineer. Skipped without demo data."""
 
 from odoo.tests import TransactionCase, tagged
 
@@ -31,6 +32,14 @@ class TestDemoStory(TransactionCase):
         self.assertEqual(
             surveys.filtered(lambda s: s.method == "phone").followup_id, followup
         )
+
+    def test_a_consultation_answered_on_the_spot_and_rated(self):
+        ticket = self._demo("ticket_usage_demo")
+        self.assertEqual(ticket.inquiry_class, "a")
+        self.assertEqual(ticket.consultation_state, "answered")
+        self.assertEqual(ticket.customer_rating, "9")
+        self.assertEqual(ticket.survey_ids.kind, "consultation")
+        self.assertFalse(ticket.clock_ids.filtered(lambda c: c.code == "feedback"))
 
     def test_a_complaint_attributed_to_an_engineer(self):
         complaint = self._demo("complaint_engineer_demo")

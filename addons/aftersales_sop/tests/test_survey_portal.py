@@ -88,6 +88,51 @@ class TestSurveyPortal(HttpCase, AftersalesSopCommon):
         survey.invalidate_recordset()
         self.assertEqual(survey.overall_score, "9")
 
+    def test_a_consultation_is_rated_through_the_link(self):
+        question = self.env["helpdesk.ticket"].create(
+            {
+                "name": "How do I set the sleep timer?",
+                "description": "From the remote control.",
+                "inquiry_class": "a",
+                "team_id": self.team.id,
+                "partner_id": self.customer.id,
+            }
+        )
+        question.result_note = "Press TIMER twice, then choose the hours."
+        question.action_question_answered()
+        question.with_user(self.agent).action_send_survey_link()
+        survey = question.survey_ids
+        self.assertEqual((survey.kind, survey.method), ("consultation", "portal"))
+        mail = survey.message_ids.filtered(lambda m: m.partner_ids == self.customer)
+        self.assertIn("how useful our answer was", mail.body)
+        page = self.url_open(survey._aftersales_survey_url())
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("How useful was our answer?", page.text)
+        self.assertIn(question.number, page.text)
+        # the answer's rating and a comment, not the six questions of a repair
+        self.assertIn('name="overall_score"', page.text)
+        self.assertNotIn('name="score_attitude"', page.text)
+        self.assertNotIn('name="score_parts_supply"', page.text)
+        answer = self.url_open(
+            f"/aftersales/survey/{survey.id}/answer",
+            data={
+                "csrf_token": self._csrf(page.text),
+                "access_token": survey.access_token,
+                "score_attitude": "2",
+                "overall_score": "9",
+                "comment": "Clear answer, the timer works.",
+            },
+        )
+        self.assertIn("Thank you!", answer.text)
+        survey.invalidate_recordset()
+        self.assertEqual(survey.state, "done")
+        self.assertEqual(survey.overall_score, "9")
+        self.assertFalse(survey.score_attitude)
+        self.assertEqual(survey.comment, "Clear answer, the timer works.")
+        question.invalidate_recordset()
+        self.assertEqual(question.customer_rating, "9")
+        self.assertEqual(question.consultation_state, "answered")
+
     def test_a_wrong_link_shows_nothing(self):
         survey = self.Survey.create({"ticket_id": self.ticket.id, "method": "portal"})
         survey._portal_ensure_token()
