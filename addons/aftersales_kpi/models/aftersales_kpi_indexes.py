@@ -36,7 +36,7 @@ KPI_INDEXES = [
     (
         "aftersales_ticket_clock",
         "aftersales_ticket_clock_kpi_resolution_any_idx",
-        ["ticket_id"],
+        ["ticket_id", "id"],
         "code = 'resolution'",
     ),
     (

@@ -62,9 +62,9 @@ MEASURES = (
     ("completed", "integer"),
     ("completion_time", "float"),
     ("repeats", "integer"),
-    ("labour_cost", "numeric"),
-    ("parts_cost", "numeric"),
-    ("travel_cost", "numeric"),
+    ("labour_cost", "float"),
+    ("parts_cost", "float"),
+    ("travel_cost", "float"),
     # first visits: fixed at the first visit
     ("first_visit", "integer"),
     ("fixed", "integer"),
@@ -74,8 +74,8 @@ MEASURES = (
     ("followup_pending", "integer"),
     # penalties: confirmed ones count; the others are shown apart
     ("penalties", "integer"),
-    ("penalty_total", "numeric"),
-    ("penalty_other_amount", "numeric"),
+    ("penalty_total", "float"),
+    ("penalty_other_amount", "float"),
 )
 COLUMNS = DIMENSIONS + MEASURES
 #: the sources of rows, in order: (code, label)
@@ -157,13 +157,21 @@ class AftersalesKpiSource(models.AbstractModel):
         """The rows of source ``code`` alone, with ``extra`` columns ({name:
         SQL over the source's tables}) after the usual ones: what an analysis
         of that source shows besides the figures."""
-        columns, query = getattr(self, f"_aftersales_rows_{code}")(now, **limits)
-        return self._aftersales_branch(code, columns, query, extra)
+        return self._aftersales_source(code, now, extra, **limits)[1]
 
     @api.model
-    def _aftersales_branch(self, code, columns, query, extra=None):
-        """``SELECT`` of ``query`` (the FROM ... WHERE part) with every column,
-        those the source does not give as NULL."""
+    def _aftersales_source(self, code, now, extra=None, **limits):
+        """``(the columns source code gives, its rows)``."""
+        columns, query, *ctes = getattr(self, f"_aftersales_rows_{code}")(now, **limits)
+        return set(columns), self._aftersales_branch(
+            code, columns, query, extra, ctes[0] if ctes else None
+        )
+
+    @api.model
+    def _aftersales_branch(self, code, columns, query, extra=None, ctes=None):
+        """``SELECT`` of ``query`` (the FROM ... WHERE part, after the
+        ``WITH`` queries ``ctes`` when given) with every column, those the
+        source does not give as NULL."""
         unknown = set(columns) - {name for name, _type in COLUMNS}
         if unknown:
             raise ValueError(f"unknown KPI columns {sorted(unknown)} in {code}")
@@ -187,7 +195,8 @@ class AftersalesKpiSource(models.AbstractModel):
             )
         for name, expression in (extra or {}).items():
             select.append(SQL("%s AS %s", expression, SQL.identifier(name)))
-        return SQL("(SELECT %s %s)", SQL(", ").join(select), query)
+        with_ = SQL("WITH %s", ctes) if ctes else SQL()
+        return SQL("(%s SELECT %s %s)", with_, SQL(", ").join(select), query)
 
     @staticmethod
     def _aftersales_limits(date_column, company_column, company_id, start, end):
@@ -285,9 +294,9 @@ class AftersalesKpiSource(models.AbstractModel):
             LEFT JOIN LATERAL (
                  SELECT k.state, k.deadline
                    FROM aftersales_ticket_clock k
-                  WHERE k.ticket_id = t.id AND k.code = 'resolution'
-                    AND t.inquiry_class = 'b'
-                  ORDER BY k.id LIMIT 1) rc ON TRUE
+                  WHERE t.inquiry_class = 'b' AND k.ticket_id = t.id
+                    AND k.code = 'resolution'
+                  ORDER BY k.ticket_id, k.id LIMIT 1) rc ON TRUE
             %s
             """,
             self._aftersales_where(

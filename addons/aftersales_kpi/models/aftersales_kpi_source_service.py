@@ -54,25 +54,29 @@ class AftersalesKpiSource(models.AbstractModel):
             "travel_cost": SQL("COALESCE(ro.travel, 0) * %s", travel_cost),
             "parts_cost": SQL("COALESCE(parts.amount, 0)"),
         }
-        query = SQL(
+        # the completed repairs, then what each used, summed per request in
+        # one pass over each table (not one look-up per request)
+        ctes = SQL(
             """
-            FROM helpdesk_ticket t
-            JOIN res_company c ON c.id = t.company_id
-            LEFT JOIN product_product lp ON lp.id = c.aftersales_labour_product_id
-            LEFT JOIN product_product tp ON tp.id = c.aftersales_travel_product_id
-            LEFT JOIN LATERAL (
-                 SELECT SUM(v.work_hours) AS hours
-                   FROM aftersales_visit v
-                  WHERE v.ticket_id = t.id AND v.state = 'done') vh ON TRUE
-            LEFT JOIN LATERAL (
-                 SELECT SUM(r.labour_hours) AS hours, SUM(r.travel_quantity) AS travel
-                   FROM repair_order r
-                  WHERE r.helpdesk_ticket_id = t.id AND r.state != 'cancel') ro ON TRUE
-            LEFT JOIN LATERAL (%s) parts ON TRUE
-            %s
+            done AS (
+                SELECT t.id, t.company_id, t.team_id, t.engineer_id, t.product_id,
+                       t.product_categ_id, t.request_date, t.repair_done_date
+                  FROM helpdesk_ticket t
+                  %(where)s),
+            visit_hours AS (
+                SELECT v.ticket_id, SUM(v.work_hours) AS hours
+                  FROM aftersales_visit v JOIN done ON done.id = v.ticket_id
+                 WHERE v.state = 'done'
+                 GROUP BY v.ticket_id),
+            repairs AS (
+                SELECT r.helpdesk_ticket_id AS ticket_id,
+                       SUM(r.labour_hours) AS hours, SUM(r.travel_quantity) AS travel
+                  FROM repair_order r JOIN done ON done.id = r.helpdesk_ticket_id
+                 WHERE r.state != 'cancel'
+                 GROUP BY r.helpdesk_ticket_id),
+            parts AS (%(parts)s)
             """,
-            self._aftersales_parts_cost(),
-            self._aftersales_where(
+            where=self._aftersales_where(
                 SQL("t.inquiry_class = 'b' AND t.repair_done_date IS NOT NULL"),
                 *self._aftersales_limits(
                     SQL("t.repair_done_date"),
@@ -82,45 +86,61 @@ class AftersalesKpiSource(models.AbstractModel):
                     end,
                 ),
             ),
+            parts=self._aftersales_parts_cost(),
         )
-        return columns, query
+        query = SQL(
+            """
+            FROM done t
+            JOIN res_company c ON c.id = t.company_id
+            LEFT JOIN product_product lp ON lp.id = c.aftersales_labour_product_id
+            LEFT JOIN product_product tp ON tp.id = c.aftersales_travel_product_id
+            LEFT JOIN visit_hours vh ON vh.ticket_id = t.id
+            LEFT JOIN repairs ro ON ro.ticket_id = t.id
+            LEFT JOIN parts ON parts.ticket_id = t.id
+            """
+        )
+        return columns, query, ctes
 
     @api.model
     def _aftersales_parts_cost(self):
-        """The cost of the parts used for request ``t`` (a LATERAL subquery)."""
+        """The cost of the parts used for each request of ``done``."""
         return SQL(
             """
-            SELECT SUM(x.quantity * %s) AS amount
+            SELECT x.ticket_id, SUM(x.quantity * %s) AS amount
               FROM (
-                   SELECT m.product_id, m.quantity
+                   SELECT pl.ticket_id, m.product_id, done.company_id, m.quantity
                      FROM aftersales_part_line pl
+                     JOIN done ON done.id = pl.ticket_id
                      JOIN stock_move m ON m.aftersales_part_line_id = pl.id
-                    WHERE pl.ticket_id = t.id AND m.aftersales_part_move = 'consume'
-                      AND m.state = 'done'
+                    WHERE m.aftersales_part_move = 'consume' AND m.state = 'done'
                    UNION ALL
-                   SELECT m.product_id, m.quantity
+                   SELECT r.helpdesk_ticket_id, m.product_id, done.company_id,
+                          m.quantity
                      FROM repair_order r
+                     JOIN done ON done.id = r.helpdesk_ticket_id
                      JOIN stock_move m ON m.repair_id = r.id
-                    WHERE r.helpdesk_ticket_id = t.id AND m.repair_line_type = 'add'
-                      AND m.state = 'done'
+                    WHERE m.repair_line_type = 'add' AND m.state = 'done'
                    UNION ALL
-                   SELECT f.product_id, GREATEST(f.quantity - COALESCE((
+                   SELECT f.ticket_id, f.product_id, f.company_id,
+                          GREATEST(f.quantity - COALESCE((
                           SELECT SUM(m.quantity) FROM stock_move m
                            WHERE m.aftersales_visit_id = f.visit_id
                              AND m.product_id = f.product_id
                              AND m.aftersales_part_move = 'consume'
                              AND m.state = 'done'), 0), 0)
-                     FROM (SELECT vp.visit_id, vp.product_id,
-                                  SUM(vp.quantity) AS quantity
+                     FROM (SELECT v.ticket_id, done.company_id, vp.visit_id,
+                                  vp.product_id, SUM(vp.quantity) AS quantity
                              FROM aftersales_visit v
+                             JOIN done ON done.id = v.ticket_id
                              JOIN aftersales_visit_part vp ON vp.visit_id = v.id
-                            WHERE v.ticket_id = t.id AND v.state = 'done'
-                              AND vp.product_id IS NOT NULL
-                            GROUP BY vp.visit_id, vp.product_id) f
+                            WHERE v.state = 'done' AND vp.product_id IS NOT NULL
+                            GROUP BY v.ticket_id, done.company_id, vp.visit_id,
+                                     vp.product_id) f
                    ) x
               JOIN product_product pp ON pp.id = x.product_id
+             GROUP BY x.ticket_id
             """,
-            unit_cost("pp", SQL("t.company_id")),
+            unit_cost("pp", SQL("x.company_id")),
         )
 
     @api.model
@@ -230,11 +250,12 @@ class AftersalesKpiSource(models.AbstractModel):
             """
             FROM aftersales_dispatch_order o
             JOIN helpdesk_ticket t ON t.id = o.ticket_id
+            -- the on-site deadline of an order not on site yet
             LEFT JOIN LATERAL (
                  SELECT k.deadline
                    FROM aftersales_ticket_clock k
-                  WHERE k.ticket_id = t.id AND k.code = 'onsite'
-                    AND t.dispatch_order_id = o.id
+                  WHERE o.checkin_date IS NULL AND t.dispatch_order_id = o.id
+                    AND k.ticket_id = t.id AND k.code = 'onsite'
                   ORDER BY k.id LIMIT 1) oc ON TRUE
             %s
             """,

@@ -10,10 +10,23 @@ from ..rules import kpi as kpi_rules
 from .aftersales_kpi_source import CUSTOMERS, KPI_TOTALS, SATISFACTION
 
 
-def kpi_terms(alias, per_row=False):
+def term_columns(term):
+    """The columns a total of ``KPI_TOTALS`` reads."""
+    if term is None:
+        return set()
+    if term == CUSTOMERS:
+        return {"customer"}
+    if term == SATISFACTION:
+        return {"customer", "score"}
+    return set(term) if isinstance(term, tuple) else {term}
+
+
+def kpi_terms(alias, per_row=False, present=None):
     """{kpi code: (numerator, denominator, pending)}: the SQL aggregates of
     each figure over the rows ``alias`` of a group (None: no such total);
-    ``per_row``: the same terms of a single row (the KPI analysis's rows)."""
+    ``per_row``: the same terms of a single row (the KPI analysis's rows);
+    ``present``: the columns the rows give (the others are NULL: their totals
+    are left out, as None)."""
 
     def column(name):
         return SQL.identifier(alias, name)
@@ -24,6 +37,8 @@ def kpi_terms(alias, per_row=False):
     def total(term):
         if term is None:
             return None
+        if present is not None and not term_columns(term) & present:
+            return None
         if term == CUSTOMERS:
             if per_row:
                 return SQL("CASE WHEN %s IS NOT NULL THEN 1 END", column("customer"))
@@ -31,22 +46,19 @@ def kpi_terms(alias, per_row=False):
         if term == SATISFACTION:
             if per_row:
                 return column("score")
-            # each customer once, with the average of his scores in the group
-            answered = SQL("%s IS NOT NULL", column("customer"))
+            # each customer once, with the average of his scores in the group:
+            # the group's (customer, score) pairs, one array (no ordered
+            # aggregate: the grouping may hash), averaged per customer
             return SQL(
                 """(SELECT SUM(u.score) FROM (
-                        SELECT AVG(x.score) AS score
-                          FROM unnest(
-                               array_agg(%(customer)s ORDER BY %(id)s)
-                                   FILTER (WHERE %(answered)s),
-                               array_agg(%(score)s ORDER BY %(id)s)
-                                   FILTER (WHERE %(answered)s)
-                               ) AS x(customer, score)
-                         GROUP BY x.customer) u)""",
+                        SELECT AVG(a.pairs[i][2]) AS score
+                          FROM (SELECT array_agg(ARRAY[%(customer)s::float8, %(score)s])
+                                       FILTER (WHERE %(customer)s IS NOT NULL)
+                                       AS pairs) a,
+                               generate_subscripts(a.pairs, 1) AS i
+                         GROUP BY a.pairs[i][1]) u)""",
                 customer=column("customer"),
                 score=column("score"),
-                id=column("id"),
-                answered=answered,
             )
         if isinstance(term, tuple):
             return aggregate(
