@@ -15,8 +15,17 @@ NOW = datetime(2026, 10, 5, 10, 0)
 HEADER = ["Caller Number", "Call Start", "Answered At", "Agent", "Duration"]
 
 
+def e164(number):
+    """A stand-in for the Odoo layer's reader: Chinese mobile numbers."""
+    digits = "".join(char for char in number if char.isdigit())
+    digits = digits[2:] if number.strip().startswith("+86") else digits
+    if len(digits) != 11 or not digits.startswith("1"):
+        raise CellProblem("bad_phone", value=number)
+    return "+86" + digits
+
+
 def _check(rows, header=HEADER):
-    return call_log.check_rows([header, *rows], "CN", NOW)
+    return call_log.check_rows([header, *rows], e164, NOW)
 
 
 def test_columns_are_found_by_their_header_in_english_or_chinese():
@@ -101,7 +110,7 @@ def test_a_file_without_header_or_rows_imports_nothing():
     assert _check([], header=[None, ""]).file_problems[0].code == "no_header"
     assert _check([]).file_problems[0].code == "no_rows"
     check = call_log.check_rows(
-        [HEADER, *[["13700000001", NOW, None]] * 3], "CN", NOW, max_rows=2
+        [HEADER, *[["13700000001", NOW, None]] * 3], e164, NOW, max_rows=2
     )
     assert check.file_problems[0].code == "too_many_rows"
 

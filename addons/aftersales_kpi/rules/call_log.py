@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-
-import phonenumbers
 
 from .cells import CellError, CellProblem, is_blank, normalize_label, short, text_value
 
@@ -291,18 +289,6 @@ def duration_value(value) -> int | None:
     return seconds
 
 
-def e164(number: str, region: str) -> str:
-    """``number`` in E.164, read in ``region`` when it has no country code."""
-    text = re.sub(r"[^\d+]", "", number)
-    try:
-        parsed = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException as error:
-        raise CellProblem("bad_phone", value=short(number)) from error
-    if not phonenumbers.is_possible_number(parsed):
-        raise CellProblem("bad_phone", value=short(number))
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-
-
 # -- rows --------------------------------------------------------------------------
 
 
@@ -310,12 +296,13 @@ def check_row(
     line: int,
     cells: Sequence,
     columns: dict[str, int],
-    region: str,
+    phone: Callable[[str], str],
     now: datetime,
     datemode: int = 0,
 ) -> tuple[Call | None, list[Problem]]:
-    """The call of a row, or its problems (``now``: the telephony's local
-    time; a call cannot start after it)."""
+    """The call of a row, or its problems (``phone``: the caller's number in
+    E.164, raising :class:`CellProblem` ``bad_phone``; ``now``: the
+    telephony's local time, a call cannot start after it)."""
 
     def cell(key):
         index = columns.get(key)
@@ -344,7 +331,7 @@ def check_row(
     if problems:
         return None, problems
     try:
-        number = e164(caller, region)
+        number = phone(caller)
     except CellProblem as problem:
         return None, [Problem(problem.code, line, "caller", problem.params)]
     if start > now + CLOCK_SKEW or start < now - timedelta(days=MAX_CALL_AGE_DAYS):
@@ -388,7 +375,7 @@ def check_row(
 
 def check_rows(
     rows: Iterable[Sequence],
-    region: str,
+    phone: Callable[[str], str],
     now: datetime,
     datemode: int = 0,
     max_rows: int = 200_000,
@@ -415,7 +402,7 @@ def check_rows(
                 Problem("too_many_rows", params={"max": max_rows})
             )
             return check
-        call, problems = check_row(line, cells, columns, region, now, datemode)
+        call, problems = check_row(line, cells, columns, phone, now, datemode)
         if call is not None:
             key = (call.caller, call.start)
             if key in seen:

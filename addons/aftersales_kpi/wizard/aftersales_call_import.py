@@ -2,14 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
 import binascii
+import re
 import uuid
 
 import pytz
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.aftersales_warranty.rules import registration_import
 from odoo.addons.aftersales_warranty.tools import spreadsheet
+from odoo.addons.phone_validation.tools import phone_validation
 
 from ..rules import call_log as call_rules
 from ..rules import cells as cell_rules
@@ -108,7 +111,6 @@ class AftersalesCallImport(models.TransientModel):
     def _check_file(self):
         """The check of the whole file (:class:`call_rules.SheetCheck`)."""
         check = call_rules.SheetCheck()
-        region = self.company_id.country_id.code or "CN"
         local_now = (
             pytz.utc.localize(fields.Datetime.now())
             .astimezone(self._company_tz())
@@ -116,12 +118,39 @@ class AftersalesCallImport(models.TransientModel):
         )
         try:
             rows, datemode = self._aftersales_read_rows()
-            check = call_rules.check_rows(rows, region, local_now, datemode, MAX_ROWS)
+            check = call_rules.check_rows(
+                rows, self._aftersales_phone_reader(), local_now, datemode, MAX_ROWS
+            )
         except (spreadsheet.SpreadsheetError, csv_text.CsvError) as error:
             check.file_problems.append(
                 call_rules.Problem(error.code, params=error.params)
             )
         return check
+
+    def _aftersales_phone_reader(self):
+        """A caller's number in E.164, read in the company's country when it
+        has no country code (as the requests store their phones)."""
+        country = self.company_id.country_id or self.env.ref("base.cn")
+        known = {}
+
+        def e164(number):
+            if number not in known:
+                try:
+                    known[number] = phone_validation.phone_format(
+                        re.sub(r"[^\d+]", "", number),
+                        country.code,
+                        country.phone_code,
+                        force_format="E164",
+                        raise_exception=True,
+                    )
+                except UserError:
+                    known[number] = None
+            if not known[number]:
+                shown = cell_rules.short(number)
+                raise cell_rules.CellProblem("bad_phone", value=shown)
+            return known[number]
+
+        return e164
 
     def _run(self, create):
         """Check the file; import it when asked and allowed. Never half-writes."""
