@@ -239,8 +239,6 @@ def main():
         f"{run['assessments']} assessments, "
         f"{run['lines']} figures, recompute gives the same records: {run['same']}"
     )
-    say("\n| measurement | median s | each round (median of 3 calls for figures) |")
-    say("|---|---|---|")
     if runs["calls"]:
         calls = runs["calls"][0]
         say(
@@ -248,6 +246,8 @@ def main():
             f"{calls['matched']} matched, {calls['no_request']} without a request, "
             f"{calls['unanswered']} unanswered, problems: {calls['problems']}"
         )
+    say("\n| measurement | median s | each round (median of 3 calls for figures) |")
+    say("|---|---|---|")
     measures = [
         (
             "month's figures, with the KPI indexes",

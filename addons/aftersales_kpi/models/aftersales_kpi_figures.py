@@ -63,6 +63,15 @@ class AftersalesKpiFigures(models.AbstractModel):
         # about what reading the next row does)
         self.env.cr.execute("SET LOCAL work_mem = '64MB'")
         self.env.cr.execute("SET LOCAL random_page_cost = 1.1")
+        # a month's requests are read by the server's workers together: the
+        # planner's default thresholds keep queries of this size on one
+        for setting in (
+            "parallel_setup_cost",
+            "parallel_tuple_cost",
+            "min_parallel_table_scan_size",
+            "min_parallel_index_scan_size",
+        ):
+            self.env.cr.execute(SQL("SET LOCAL %s = 0", SQL(setting)))
         start, end = self._aftersales_month_range(company, month)
         now = SQL("%s::timestamp", now or fields.Datetime.now())
         Source = self.env["aftersales.kpi.source"]
