@@ -18,6 +18,8 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 DOCKER = REPO / "docker"
+#: where the image keeps our addons (and development mounts the checkout's)
+ADDONS_IN_IMAGE = "/opt/aftersales/addons"
 
 
 def _load(name, path):
@@ -83,6 +85,57 @@ def test_the_image_uses_our_entrypoint_and_configuration():
     assert re.search(r"ODOO_RC=/etc/odoo/aftersales\.conf", dockerfile)
     assert 'ENTRYPOINT ["/usr/local/bin/aftersales-entrypoint"]' in dockerfile
     assert "--target /opt/oca-addons" in dockerfile
+    for script in ("aftersales-first-start.py", "aftersales-hash-password.py"):
+        assert f"docker/{script}" in dockerfile
+    assert "/usr/local/lib/aftersales/" in dockerfile
+
+
+def test_the_image_has_oca_click_odoo_contrib():
+    dockerfile = (DOCKER / "Dockerfile").read_text()
+    assert "-r /tmp/aftersales/image-requirements.txt" in dockerfile
+    pins = (DOCKER / "image-requirements.txt").read_text()
+    assert re.search(r"^click-odoo-contrib==[\d.]+$", pins, re.MULTILINE)
+
+
+def test_the_addons_live_outside_every_volume_of_the_image():
+    """The official image declares /var/lib/odoo and /mnt/extra-addons VOLUMEs:
+    addons copied there would be kept by Docker and served after a rebuild."""
+    dockerfile = (DOCKER / "Dockerfile").read_text()
+    pattern = r"^COPY --chown=odoo:odoo addons (\S+)$"
+    copied = re.search(pattern, dockerfile, re.MULTILINE)[1]
+    assert copied == ADDONS_IN_IMAGE
+    assert not copied.startswith(("/var/lib/odoo", "/mnt/extra-addons"))
+    assert "/mnt/extra-addons" not in odoo_conf("odoo.conf")["addons_path"]
+    # development mounts the checkout over them, read-only
+    dev = compose("compose.yaml")["services"]["odoo"]["volumes"]
+    assert f"../addons:{ADDONS_IN_IMAGE}:ro" in dev
+
+
+def test_no_secret_goes_into_the_build_context():
+    assert "docker/secrets" in (REPO / ".dockerignore").read_text().split()
+    assert "/docker/secrets/" in (REPO / ".gitignore").read_text().split()
+
+
+def test_the_hashed_master_password_is_one_odoo_accepts():
+    """docker/aftersales-hash-password.py writes passlib's pbkdf2_sha512: the
+    hash is checked by passlib of the Odoo runtime when it is there."""
+    hasher = _load("hash_password", DOCKER / "aftersales-hash-password.py")
+    hashed = hasher.pbkdf2_sha512("Ma5ter pass", rounds=1000)
+    assert hashed.startswith("$pbkdf2-sha512$1000$")
+    assert hasher.pbkdf2_sha512("Ma5ter pass") != hasher.pbkdf2_sha512("Ma5ter pass")
+    python = os.environ.get("ODOO_PYTHON") or str(
+        Path.home() / ".cache/odoo18-runtime/venv/bin/python"
+    )
+    check = (
+        "import sys; from passlib.context import CryptContext; "
+        "c = CryptContext(['pbkdf2_sha512']); "
+        "sys.exit(0 if c.verify('Ma5ter pass', sys.argv[1]) "
+        "and not c.verify('other', sys.argv[1]) else 1)"
+    )
+    if not Path(python).exists():
+        pytest.skip("no Odoo python with passlib here")
+    result = subprocess.run([python, "-c", check, hashed], check=False)
+    assert result.returncode == 0
 
 
 # -- the base image ----------------------------------------------------------------
@@ -137,7 +190,6 @@ def test_compose_runs_the_image_with_postgres_16():
     mounts = [v.split(":")[0] for v in odoo["volumes"] + services["db"]["volumes"]]
     assert {"db-data", "odoo-data"} <= set(compose("compose.yaml")["volumes"])
     assert {"db-data", "odoo-data"} <= set(mounts)
-    assert "../addons:/mnt/extra-addons:ro" in odoo["volumes"]
 
 
 def test_compose_odoo_is_local_only_passes_signals_and_has_a_healthcheck():
@@ -150,19 +202,27 @@ def test_compose_odoo_is_local_only_passes_signals_and_has_a_healthcheck():
     assert seconds(health["start_period"]) >= 20 * 60
 
 
+def test_odoo_connects_as_the_role_the_database_init_script_creates():
+    db = compose("compose.yaml")["services"]["db"]
+    env = compose("compose.yaml")["services"]["odoo"]["environment"]
+    assert "./postgres-init:/docker-entrypoint-initdb.d:ro" in db["volumes"]
+    assert (DOCKER / "postgres-init" / "10-odoo-role.sh").is_file()
+    assert env["PGUSER"] == db["environment"]["ODOO_DB_USER"] != "postgres"
+    assert env["PGPASSWORD"] == db["environment"]["ODOO_DB_PASSWORD"]
+    assert db["environment"]["POSTGRES_USER"] != env["PGUSER"]
+    # healthy only once the first-run server (which runs the script) is gone
+    assert "-h 127.0.0.1" in db["healthcheck"]["test"][1]
+
+
 def test_compose_environment_matches_the_entrypoint():
     env = compose("compose.yaml")["services"]["odoo"]["environment"]
     entrypoint = (DOCKER / "aftersales-entrypoint.sh").read_text()
-    for name in ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD"):
+    for name in ("PGHOST", "PGPORT", "PGUSER"):
         assert name in env and f"{name}=${{{name}:-" in entrypoint
-    for name in ("AFTERSALES_DB", "AFTERSALES_UPDATE", "AFTERSALES_DEMO"):
-        assert name in env and name in entrypoint
-    assert env["AFTERSALES_UPDATE"] == "${AFTERSALES_UPDATE:-0}"
-    db = compose("compose.yaml")["services"]["db"]["environment"]
-    assert (env["PGUSER"], env["PGPASSWORD"]) == (
-        db["POSTGRES_USER"],
-        db["POSTGRES_PASSWORD"],
-    )
+    for name in ("DB", "DEMO", "LANG", "TZ"):
+        assert f"AFTERSALES_{name}" in env and f"AFTERSALES_{name}" in entrypoint
+    assert env["AFTERSALES_LANG"] == "${AFTERSALES_LANG:-zh_CN}"
+    assert "AFTERSALES_UPDATE" not in env  # every start upgrades what changed
 
 
 def test_the_configuration_names_the_database_the_entrypoint_creates():
@@ -173,8 +233,9 @@ def test_the_configuration_names_the_database_the_entrypoint_creates():
     assert conf["db_name"] == compose_db
     assert conf["dbfilter"] == f"^{compose_db}$"
     assert conf["list_db"] == "False"
+    assert "admin_passwd" not in conf  # the entrypoint adds it, hashed
     paths = conf["addons_path"].split(",")
-    assert paths[0] == "/mnt/extra-addons"
+    assert paths[0] == ADDONS_IN_IMAGE
     assert docker_odoo_test.IMAGE_OCA_ADDONS in paths
     assert docker_odoo_test.IMAGE_ODOO_ADDONS in paths
 
@@ -189,7 +250,7 @@ def test_production_profile_workers_gevent_proxy_and_no_demo():
     assert odoo["environment"]["AFTERSALES_DEMO"] == "0"
     assert "./production.conf:/etc/odoo/production.conf:ro" in odoo["volumes"]
     # the image's addons, not the checkout's
-    assert not any("/mnt/extra-addons" in v for v in odoo["volumes"])
+    assert not any(ADDONS_IN_IMAGE in v for v in odoo["volumes"])
     conf = odoo_conf("production.conf")
     assert int(conf["workers"]) >= 2
     assert conf["proxy_mode"] == "True"
@@ -197,8 +258,34 @@ def test_production_profile_workers_gevent_proxy_and_no_demo():
     assert f"127.0.0.1:{gevent}:{gevent}" in odoo["ports"]
     assert "127.0.0.1:8069:8069" in odoo["ports"]
     assert conf["list_db"] == "False"
+    assert "admin_passwd" not in conf
     assert conf["addons_path"] == odoo_conf("odoo.conf")["addons_path"]
-    assert "${POSTGRES_PASSWORD:?" in odoo["environment"]["PGPASSWORD"]
+
+
+def test_production_is_another_project_with_its_own_volumes():
+    dev, prod = compose("compose.yaml"), compose("compose.production.yaml")
+    assert dev["name"] != prod["name"]
+    names = {volume["name"] for volume in prod["volumes"].values()}
+    assert len(names) == 2
+    assert all(name.startswith(prod["name"]) for name in names)
+
+
+def test_production_passwords_are_secrets_never_values():
+    prod = compose("compose.production.yaml")
+    services = prod["services"]
+    for name, secret in prod["secrets"].items():
+        assert secret == {"file": f"./secrets/{name}"}
+    db_env, odoo_env = services["db"]["environment"], services["odoo"]["environment"]
+    for env in (db_env, odoo_env):
+        for key, value in env.items():
+            if "PASSWORD" in key:
+                assert key.endswith("_FILE"), key
+                assert value.startswith("/run/secrets/"), key
+    assert odoo_env["PGUSER"] == db_env["ODOO_DB_USER"] != db_env["POSTGRES_USER"]
+    assert odoo_env["PGPASSWORD_FILE"] == db_env["ODOO_DB_PASSWORD_FILE"]
+    for name in ("AFTERSALES_ADMIN_PASSWORD_FILE", "AFTERSALES_MASTER_PASSWORD_FILE"):
+        secret = odoo_env[name].removeprefix("/run/secrets/")
+        assert secret in services["odoo"]["secrets"]
 
 
 def test_production_connections_fit_postgres():

@@ -45,6 +45,31 @@ def test_the_checks_of_the_oca_template_are_hooks():
     assert HOOKS["ruff-fix"]["stages"] == ["manual"]
 
 
+def test_oca_odoo_checks_at_the_version_of_oca_18_template():
+    """oca-odoo-pre-commit-hooks 0.0.33, as OCA's 18.0 repository template;
+    every check blocks but po-pretty-format, which the template disables too."""
+    module = HOOKS["oca-checks-odoo-module"]
+    assert module["entry"] == "oca-checks-odoo-module"
+    assert module["additional_dependencies"] == ["oca-odoo-pre-commit-hooks==0.0.33"]
+    assert "args" not in module  # nothing disabled
+    assert {"xml", "python", "csv"} <= set(module["types_or"])
+    assert module["require_serial"] is True
+    po = HOOKS["oca-checks-po"]
+    assert po["entry"] == "oca-checks-po"
+    assert po["args"] == ["--disable=po-pretty-format"]
+    assert po["types"] == ["pofile"]
+    for hook in (module, po):
+        assert "stages" not in hook and "exit-zero" not in hook["entry"]
+
+
+def test_whool_init_hook_and_the_wheel_tests_use_one_whool():
+    hook = HOOKS["whool-init"]
+    assert hook["entry"] == "whool init --exit-non-zero-on-changes addons"
+    assert hook["pass_filenames"] is False
+    requirements = (REPO / "requirements-dev.txt").read_text()
+    assert f"\n{hook['additional_dependencies'][0]}\n" in requirements
+
+
 def test_make_test_runs_every_commit_hook():
     script = (REPO / "tools" / "test").read_text()
     assert '"$VENV/bin/pre-commit" run "$hook" --files "${files[@]}"' in script

@@ -105,6 +105,69 @@ def test_overdue_clock_keeps_its_deadline_when_paused():
     )
 
 
+def test_a_run_called_off_in_time_has_no_verdict():
+    due = MONDAY_10 + timedelta(hours=4)
+    cancel = MONDAY_10 + timedelta(hours=1)
+    later = due + timedelta(days=2)
+    # the dispatch order is cancelled before the engineer arrived: no verdict,
+    # whenever it is looked at
+    assert clocks.state(MONDAY_10, None, due, later, called_off=cancel) == (
+        clocks.CANCELLED
+    )
+    # called off after its deadline: it was already breached, and stays so
+    assert (
+        clocks.state(MONDAY_10, None, due, later, called_off=due + timedelta(hours=1))
+        == clocks.BREACHED
+    )
+    # the engineer arrived, then the order was cancelled: the verdict stands
+    arrival = MONDAY_10 + timedelta(hours=2)
+    cancel = arrival + timedelta(hours=1)
+    assert clocks.state(MONDAY_10, arrival, due, later, called_off=cancel) == (
+        clocks.MET
+    )
+    assert clocks.CANCELLED in clocks.ENDED and clocks.RUNNING not in clocks.ENDED
+
+
+def test_each_run_is_judged_against_its_own_appointment():
+    """The reported case: the first engineer checked in, his order was
+    cancelled, the request was dispatched again with an appointment two days
+    later, and the new engineer arrived 30 minutes before it."""
+    urgent_same_city = clocks.Limit(4, "hours")
+    first_dispatch = MONDAY_10
+    first_deadline = clocks.run_deadline(first_dispatch, urgent_same_city)
+    assert first_deadline == datetime(2026, 9, 28, 14)
+    second_dispatch = datetime(2026, 9, 29, 15)
+    appointment = datetime(2026, 9, 30, 12)
+    second_deadline = clocks.run_deadline(
+        second_dispatch, urgent_same_city, appointment=appointment
+    )
+    assert second_deadline == appointment
+    arrival = appointment - timedelta(minutes=30)
+    assert clocks.minutes_late(arrival, second_deadline) == 0
+    assert clocks.state(second_dispatch, arrival, second_deadline, arrival) == (
+        clocks.MET
+    )
+    # judged against the first order's deadline he would have been 2,730
+    # minutes late
+    assert clocks.minutes_late(arrival, first_deadline) == 2730
+    # without an appointment, the run's limit counts from its own dispatch
+    assert clocks.run_deadline(second_dispatch, urgent_same_city) == datetime(
+        2026, 9, 29, 19
+    )
+    with pytest.raises(ValueError):
+        clocks.run_deadline(second_dispatch, None)
+
+
+def test_minutes_late():
+    due = MONDAY_10
+    assert clocks.minutes_late(due, due) == 0
+    assert clocks.minutes_late(due - timedelta(hours=1), due) == 0
+    assert clocks.minutes_late(due + timedelta(seconds=59), due) == 0
+    assert clocks.minutes_late(due + timedelta(minutes=20, seconds=30), due) == 20
+    assert clocks.minutes_late(due, None) == 0
+    assert clocks.minutes_late(None, due) == 0
+
+
 # -- properties ------------------------------------------------------------------
 
 moments = st.datetimes(
@@ -158,6 +221,48 @@ def test_met_and_breached_are_decided_by_the_deadline(start, stop, due, now):
     assert result == (clocks.MET if stop <= due else clocks.BREACHED)
     running = clocks.state(start, None, due, now)
     assert running == (clocks.BREACHED if now > due else clocks.RUNNING)
+
+
+@given(moments, moments, moments, moments, moments)
+def test_a_run_called_off_before_it_stopped_is_never_met(
+    start, due, now, called_off, stop
+):
+    result = clocks.state(start, None, due, now, called_off=called_off)
+    assert result == (clocks.BREACHED if called_off > due else clocks.CANCELLED)
+    # a stop recorded before the cancellation keeps its verdict; one after it
+    # does not count
+    stopped = clocks.state(start, stop, due, now, called_off=called_off)
+    if stop <= called_off:
+        assert stopped == clocks.state(start, stop, due, now)
+    else:
+        assert stopped == result
+
+
+@given(moments, limits, units, moments, st.integers(-60 * 24 * 5, 60 * 24 * 5))
+def test_the_appointment_is_the_deadline_whatever_the_dispatch(
+    start, limit, unit, appointment, offset
+):
+    limit_line = clocks.Limit(limit, unit)
+    due = clocks.run_deadline(start, limit_line, UTC_OFFICE, appointment)
+    assert due == appointment
+    arrival = appointment + timedelta(minutes=offset)
+    late = clocks.minutes_late(arrival, due)
+    verdict = clocks.state(start, arrival, due, arrival)
+    assert late == max(offset, 0)
+    assert verdict == (clocks.BREACHED if offset > 0 else clocks.MET)
+    assert clocks.run_deadline(start, limit_line, UTC_OFFICE) == clocks.deadline(
+        start, limit, unit, UTC_OFFICE
+    )
+
+
+@given(moments, moments)
+def test_minutes_late_agrees_with_the_verdict(arrival, due):
+    late = clocks.minutes_late(arrival, due)
+    assert late >= 0
+    if clocks.state(due, arrival, due, arrival) == clocks.MET:
+        assert late == 0
+    else:
+        assert timedelta(minutes=late) <= arrival - due < timedelta(minutes=late + 1)
 
 
 # -- limits by urgency and zone ----------------------------------------------------

@@ -16,6 +16,7 @@ from aftersales_sop.rules.dispatch import (
     Job,
     Skill,
     best,
+    eligibility,
     rank,
 )
 
@@ -147,8 +148,29 @@ def test_a_certification_without_category_covers_every_category():
 
 def test_job_without_category_needs_no_certification():
     job = Job(zone_id=SHANGHAI, fault_type="software")
-    ranked = rank(job, [engineer(1, "A", certified=())])
+    ranked = rank(job, [engineer(1, "A", certified=(), skills=[Skill("software")])])
     assert ranked[0].eligible and "no_certification_needed" in reasons(ranked[0])
+    # he still needs a skill that fits
+    ranked = rank(job, [engineer(1, "A", certified=())])
+    assert ranked[0].certified and not ranked[0].eligible
+
+
+def test_eligibility_needs_a_certification_and_a_fitting_skill():
+    fits = eligibility(engineer(1, "Fits"), JOB)
+    assert fits.eligible and not fits.overridable
+    # certified, but his skills are software: a manager may send him, with a
+    # reason; nobody else
+    unskilled = eligibility(engineer(2, "Software", skills=[Skill("software")]), JOB)
+    assert (unskilled.certified, unskilled.skill_fit) == (True, False)
+    assert not unskilled.eligible and unskilled.overridable
+    # no valid certification: nobody sends him, whatever his skills
+    for skills in (None, [Skill("software")]):
+        expired = eligibility(engineer(3, "Expired", certified=(), skills=skills), JOB)
+        assert not expired.eligible and not expired.overridable
+    # a skill for every fault and product fits
+    assert eligibility(engineer(4, "Any", skills=[Skill()]), JOB).eligible
+    # no eligible engineer: none is proposed, not even the overridable one
+    assert best(JOB, [engineer(2, "Software", skills=[Skill("software")])]) is None
 
 
 def test_what_the_job_does_not_say_is_not_held_against_a_skill():
@@ -244,10 +266,24 @@ def test_eligible_before_ineligible(job, pool):
 
 
 @given(jobs, candidates())
-def test_skill_fit_before_no_fit_among_the_eligible(job, pool):
+def test_skill_fit_before_no_fit_among_the_certified(job, pool):
     for higher, lower in pairs(rank(job, pool)):
-        if higher.eligible == lower.eligible:
+        if higher.certified == lower.certified:
             assert higher.skill_fit or not lower.skill_fit
+
+
+@given(jobs, candidates())
+def test_eligibility_is_certification_and_skill(job, pool):
+    ranked = rank(job, pool)
+    for one in ranked:
+        verdict = eligibility(one.candidate, job)
+        assert (verdict.certified, verdict.skill_fit) == (one.certified, one.skill_fit)
+        assert verdict.eligible == one.eligible == (one.certified and one.skill_fit)
+        assert verdict.overridable == one.overridable
+        assert not (verdict.eligible and verdict.overridable)
+    # the eligible first, then those a manager may send, then the others
+    groups = [0 if r.eligible else 1 if r.overridable else 2 for r in ranked]
+    assert groups == sorted(groups)
 
 
 @given(jobs, one_candidate(1), one_candidate(2))
@@ -272,7 +308,7 @@ def test_skill_fit_wins_whatever_the_zone_workload_or_seniority(job, fit, unfit)
 @given(jobs.map(lambda j: replace(j, complex=True)), candidates())
 def test_complex_job_senior_before_junior_whatever_the_zone(job, pool):
     for higher, lower in pairs(rank(job, pool)):
-        if (higher.eligible, higher.skill_fit) == (lower.eligible, lower.skill_fit):
+        if (higher.certified, higher.skill_fit) == (lower.certified, lower.skill_fit):
             assert higher.senior or not lower.senior
 
 
@@ -287,7 +323,7 @@ def test_complex_job_a_far_senior_before_a_local_junior(w1, w2):
 def _same_before(job, higher, lower, rule):
     """Whether two ranked candidates are equal on the rules before ``rule``."""
     flags = {
-        "certification": (higher.eligible, lower.eligible),
+        "certification": (higher.certified, lower.certified),
         "skill": (higher.skill_fit, lower.skill_fit),
         "seniority": (
             job.complex and higher.senior,
@@ -361,8 +397,8 @@ def test_reasons_are_consistent_with_the_flags(job, pool):
         assert set(codes) <= known and len(codes) == len(set(codes))
         certification = set(codes) & set(CODES["certification"])
         if job.category_id is None:
-            assert certification == {"no_certification_needed"} and one.eligible
-        elif one.eligible:
+            assert certification == {"no_certification_needed"} and one.certified
+        elif one.certified:
             held = one.candidate.certified_category_ids
             assert held & {ANY_CATEGORY, *job.category_path}
             assert certification == {"certified"}

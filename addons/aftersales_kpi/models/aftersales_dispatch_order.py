@@ -16,11 +16,13 @@ class AftersalesDispatchOrder(models.Model):
 
     def _aftersales_propose_late_arrival(self):
         """One proposal per order, for its engineer, against the deadline the
-        order was judged by: the agreed appointment, or the on-site limit."""
+        order's own on-site clock judged it by: the appointment agreed for this
+        order, or the on-site limit from this order's dispatch."""
         penalties = self.env["aftersales.penalty"]
         for order in self:
             tz = order.engineer_user_id.tz or self.env.user.tz or "UTC"
-            deadline = order.checkin_date and order.onsite_deadline
+            clock = order._onsite_clock()
+            deadline = order.checkin_date and clock.deadline
             values = {
                 "order": order.name,
                 "checkin": format_datetime(self.env, order.checkin_date, tz=tz),
@@ -29,7 +31,7 @@ class AftersalesDispatchOrder(models.Model):
                 if deadline
                 else "-",
             }
-            if order.appointment_date:
+            if clock.by_appointment:
                 description = self.env._(
                     "%(order)s: checked in on %(checkin)s, %(minutes)s minutes after "
                     "the appointment agreed with the customer (%(deadline)s).",

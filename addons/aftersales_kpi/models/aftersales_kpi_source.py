@@ -121,7 +121,9 @@ KPI_TOTALS = {
 def clock_verdict(alias, now):
     """``(met, failed)`` SQL conditions of the service clock ``alias``: met,
     or breached / still running past its deadline; anything else (running
-    within its limit, paused, not started) is pending."""
+    within its limit, paused, not started) is pending, but a clock cancelled
+    with its dispatch order, which has no verdict and counts against
+    nobody."""
     met = SQL("%s = 'met'", SQL.identifier(alias, "state"))
     failed = SQL(
         "(%s = 'breached' OR (%s = 'running' AND %s <= %s))",

@@ -101,7 +101,9 @@ class AftersalesKpiSource(models.AbstractModel):
             "product_id": SQL("f.product_id"),
             "product_categ_id": SQL("p.categ_id"),
             "date": SQL("k.start_date"),
-            **self._aftersales_verdict_columns("followup", met, failed),
+            **self._aftersales_verdict_columns(
+                "followup", met, failed, counted=SQL("k.state != 'cancelled'")
+            ),
         }
         query = SQL(
             """

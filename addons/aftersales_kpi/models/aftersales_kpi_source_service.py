@@ -7,6 +7,8 @@ visits (first-time fix). See ``aftersales_kpi_source.py``."""
 from odoo import api, models
 from odoo.tools import SQL
 
+from .aftersales_kpi_source import clock_verdict
+
 
 def unit_cost(product_alias, company_column):
     """The cost price of a product in the company (0 without one)."""
@@ -211,15 +213,22 @@ class AftersalesKpiSource(models.AbstractModel):
 
     @api.model
     def _aftersales_rows_dispatch(self, now, company_id=None, start=None, end=None):
-        """Dispatch orders (``date``: dispatched), cancelled ones left out:
-        they count against nobody. Each is judged on its own:
+        """Dispatch orders (``date``: dispatched), each judged on its own by
+        its own on-site clock (a second dispatch, a reopened repair: a clock of
+        their own):
 
         - on-site response time: hours from its dispatch to the engineer's
-          check-in; not checked in yet: waiting (pending);
-        - arrival in time: checked in by its on-site deadline (the agreed
-          appointment, or the on-site limit); a late check-in, or no check-in
-          once the deadline passed, is a failure; before it, pending."""
-        checked_in = SQL("(o.checkin_date IS NOT NULL)")
+          check-in; not checked in yet: waiting (pending); a cancelled order
+          counts against nobody;
+        - arrival in time: the order's on-site clock met (checked in by the
+          appointment agreed with the customer, or by the on-site limit);
+          breached, or still running past its deadline, is a failure; running
+          within it, pending. A clock cancelled with its order has no verdict
+          and is not counted; one already breached when the order was
+          cancelled keeps its verdict."""
+        met, failed = clock_verdict("oc", now)
+        checked_in = SQL("(o.checkin_date IS NOT NULL AND o.state != 'cancel')")
+        waiting = SQL("(o.checkin_date IS NULL AND o.state != 'cancel')")
         columns = {
             "res_id": SQL("o.id"),
             "company_id": SQL("o.company_id"),
@@ -234,33 +243,27 @@ class AftersalesKpiSource(models.AbstractModel):
                 " / 3600.0 END",
                 checked_in,
             ),
-            "onsite_waiting": SQL("CASE WHEN %s THEN 0 ELSE 1 END", checked_in),
+            "onsite_waiting": SQL("CASE WHEN %s THEN 1 ELSE 0 END", waiting),
             **self._aftersales_verdict_columns(
                 "onsite",
-                SQL("(%s AND NOT COALESCE(o.arrived_late, FALSE))", checked_in),
-                SQL(
-                    "(COALESCE(o.arrived_late, FALSE)"
-                    " OR (NOT %s AND oc.deadline <= %s))",
-                    checked_in,
-                    now,
-                ),
+                SQL("COALESCE(%s, FALSE)", met),
+                SQL("COALESCE(%s, FALSE)", failed),
+                counted=SQL("COALESCE(oc.state, 'cancelled') != 'cancelled'"),
             ),
         }
         query = SQL(
             """
             FROM aftersales_dispatch_order o
             JOIN helpdesk_ticket t ON t.id = o.ticket_id
-            -- the on-site deadline of an order not on site yet
             LEFT JOIN LATERAL (
-                 SELECT k.deadline
+                 SELECT k.state, k.deadline
                    FROM aftersales_ticket_clock k
-                  WHERE o.checkin_date IS NULL AND t.dispatch_order_id = o.id
-                    AND k.ticket_id = t.id AND k.code = 'onsite'
+                  WHERE k.dispatch_order_id = o.id AND k.code = 'onsite'
                   ORDER BY k.id LIMIT 1) oc ON TRUE
             %s
             """,
             self._aftersales_where(
-                SQL("o.state != 'cancel'"),
+                SQL("(o.state != 'cancel' OR oc.state = 'breached')"),
                 *self._aftersales_limits(
                     SQL("o.dispatch_date"), SQL("o.company_id"), company_id, start, end
                 ),

@@ -122,7 +122,8 @@ class AftersalesKpiClockReport(models.Model):
     pending_count = fields.Integer(
         string="Pending",
         readonly=True,
-        help="Running within the limit, or paused: not judged yet.",
+        help="Running within the limit, or paused: not judged yet (a clock "
+        "cancelled with its dispatch order is neither judged nor pending).",
     )
     met_rate = fields.Float(
         string="Met (%)",
@@ -138,13 +139,15 @@ class AftersalesKpiClockReport(models.Model):
             """
             SELECT k.id, k.clock_id, k.code, k.res_model, k.state,
                    k.company_id, k.team_id,
-                   COALESCE(t.engineer_id, co.engineer_id) AS engineer_id,
+                   COALESCE(o.engineer_id, t.engineer_id, co.engineer_id)
+                       AS engineer_id,
                    COALESCE(t.product_id, co.product_id, f.product_id) AS product_id,
                    COALESCE(t.product_categ_id, co.product_categ_id)
                        AS product_categ_id,
                    k.start_date, k.deadline, 1 AS clock_count,
                    CASE WHEN %(failed)s THEN 1 ELSE 0 END AS breached_count,
-                   CASE WHEN %(failed)s OR %(met)s THEN 0 ELSE 1 END AS pending_count,
+                   CASE WHEN %(failed)s OR %(met)s OR k.state = 'cancelled'
+                        THEN 0 ELSE 1 END AS pending_count,
                    CASE WHEN %(failed)s THEN 0.0 WHEN %(met)s THEN 100.0 END
                        AS met_rate,
                    %(period)s AS period
@@ -152,6 +155,7 @@ class AftersalesKpiClockReport(models.Model):
               LEFT JOIN helpdesk_ticket t ON t.id = k.ticket_id
               LEFT JOIN aftersales_complaint co ON co.id = k.complaint_id
               LEFT JOIN aftersales_followup f ON f.id = k.followup_id
+              LEFT JOIN aftersales_dispatch_order o ON o.id = k.dispatch_order_id
               LEFT JOIN res_company c ON c.id = k.company_id
               LEFT JOIN resource_calendar rc ON rc.id = c.resource_calendar_id
             """,

@@ -75,6 +75,46 @@ class TestLateArrival(KpiCommon):
         self.assertFalse(order.arrived_late)
         self.assertFalse(self._penalties(order))
 
+    def test_a_second_dispatch_is_judged_by_its_own_appointment(self):
+        # Zhang checks in on time, then his order is cancelled and the job goes
+        # to Liu, with an appointment on Wednesday 12:00 (Beijing)
+        first = self._order()
+        with freeze_time("2026-09-28 03:00:00"):
+            first.with_user(self.zhang.user_id).action_check_in()
+        with freeze_time("2026-09-28 04:30:00"):
+            first.with_user(self.dispatcher).action_cancel()
+        with freeze_time("2026-09-28 05:10:00"):
+            second = self._dispatch(
+                first.ticket_id, self.liu, appointment_date=datetime(2026, 9, 30, 4)
+            )
+        # 30 minutes before his appointment, 2,730 minutes after the first
+        # order's deadline
+        with freeze_time("2026-09-30 03:30:00"):
+            second.with_user(self.liu.user_id).action_check_in()
+        self.assertFalse(second.arrived_late)
+        self.assertFalse(self._penalties(second))
+        self.assertFalse(self._penalties(first))
+        # the clock analysis counts each on-site clock for its own engineer
+        runs = (first | second).clock_ids.filtered(lambda c: c.code == "onsite")
+        self.env.flush_all()
+        report = self.env["aftersales.kpi.clock.report"].search(
+            [("id", "in", runs.ids)]
+        )
+        self.assertEqual(
+            {(line.engineer_id, line.state) for line in report},
+            {(self.zhang, "met"), (self.liu, "met")},
+        )
+        # late against his own appointment, he is proposed a penalty that says so
+        with freeze_time("2026-09-30 04:30:00"):
+            third_ticket = self._create_repair(appointment_date=datetime(2026, 10, 2))
+            third = self._dispatch(third_ticket, self.liu)
+        with freeze_time("2026-10-02 00:45:00"):
+            third.with_user(self.liu.user_id).action_check_in()
+        self.assertEqual(third.late_minutes, 45)
+        self.assertIn(
+            "45 minutes after the appointment", self._penalties(third).description
+        )
+
     def test_without_appointment_the_on_site_limit_applies(self):
         order = self._order()
         self.assertEqual(order.onsite_deadline, datetime(2026, 9, 28, 6, 0))

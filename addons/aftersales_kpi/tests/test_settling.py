@@ -5,11 +5,11 @@ with open complaints and recent repair requests shows them as pending; the
 daily run refreshes the drafts until HR reviews them; the report says how
 many items are pending and when the figures were computed."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from odoo.tests import freeze_time, tagged
 
-from .truth_common import MONTH, NOW, KpiTruthCommon
+from .truth_common import MONTH, NOW, SEP, KpiTruthCommon
 
 
 @tagged("post_install", "-at_install")
@@ -99,3 +99,40 @@ class TestSettling(KpiTruthCommon):
         self._cron(datetime(2026, 12, 1, 2, 0))
         self.assertEqual(company.computed_date, datetime(2026, 10, 31, 2, 0))
         self.assertTrue(self._month(MONTH.replace(month=11)))
+
+    def test_a_cancelled_order_counts_against_nobody_unless_it_was_late(self):
+        wu, team = self.wu, self.other_team
+        early = self._heater_request(SEP[10], 5, wu, self.customer_d, team=team)
+        order = self._order(early, wu, SEP[10])
+        with freeze_time(SEP[10] + timedelta(hours=1)):
+            order.action_cancel()  # before its deadline: no verdict
+        late = self._heater_request(SEP[11], 5, wu, self.customer_d, team=team)
+        late_order = self._order(late, wu, SEP[11])
+        with freeze_time(SEP[13]):
+            late_order.action_cancel()  # two days late already: breached
+        clocks = (order | late_order).clock_ids.filtered(lambda c: c.code == "onsite")
+        self.assertEqual(
+            {c.dispatch_order_id: c.state for c in clocks},
+            {order: "cancelled", late_order: "breached"},
+        )
+        with freeze_time(NOW):
+            month = self.env["aftersales.kpi.assessment"]._aftersales_run(
+                self.company, MONTH
+            )
+            pivot = (
+                self.env["aftersales.kpi.report"]
+                .with_user(self.hr_officer)
+                .read_group(
+                    [("period", "=", MONTH), ("engineer_id", "=", wu.id)],
+                    ["onsite_punctuality", "onsite_punctuality_pending"],
+                    ["engineer_id"],
+                )
+            )
+        # R7's order past its deadline and the order cancelled late: both
+        # failures; the one cancelled in time is in neither count
+        line = self._line(month, "onsite_punctuality", engineer=wu.id)
+        self.assertEqual((line.numerator, line.denominator, line.pending), (0, 2, 0))
+        self.assertEqual(pivot[0]["onsite_punctuality"], 0.0)
+        # nobody waits for an engineer on a cancelled order
+        hours = self._line(month, "onsite_hours", engineer=wu.id)
+        self.assertEqual(hours.pending, 1)

@@ -15,10 +15,13 @@ from . import aftersales_certification
 from . import aftersales_clock
 from . import aftersales_ticket_clock
 from . import aftersales_dispatch_order
+from . import aftersales_dispatch_order_clock
+from . import aftersales_dispatch_order_eligibility
 from . import helpdesk_ticket
 from . import helpdesk_ticket_moments
 from . import helpdesk_ticket_clocks
 from . import helpdesk_ticket_repair
+from . import helpdesk_ticket_access
 from . import aftersales_clock_limit
 from . import aftersales_complaint_config
 from . import aftersales_complaint
@@ -40,3 +43,4 @@ from . import aftersales_dispatch_order_visit
 from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_service_path
 from . import helpdesk_ticket_consultation
+from . import aftersales_first_start

@@ -278,19 +278,20 @@ class AftersalesClock(models.Model):
             other_zone,
         )
 
-    def _deadline(self, start, ticket, working_calendars=None, limit=None):
-        """Deadline of this clock started at ``start`` on ``ticket`` (naive UTC):
-        the agreed appointment when the clock follows appointments and one was
-        agreed, else ``start`` plus the ticket's limit (``limit``: already known)."""
+    def _deadline(
+        self, start, ticket, working_calendars=None, limit=None, appointment=False
+    ):
+        """Deadline of this clock's run started at ``start`` on ``ticket`` (naive
+        UTC): the ``appointment`` agreed for the run when the clock follows
+        appointments and one was agreed, else ``start`` plus the ticket's limit
+        (``limit``: already known)."""
         self.ensure_one()
-        appointment = self.use_appointment and ticket._aftersales_clock_appointment()
-        if appointment:
-            return appointment
-        limit = limit or self._limit_for(ticket)
+        appointment = self.use_appointment and appointment
+        limit = None if appointment else (limit or self._limit_for(ticket))
         calendar = None
-        if limit.unit in clock_rules.WORKING_UNITS:
+        if limit and limit.unit in clock_rules.WORKING_UNITS:
             calendar = self._working_calendar(ticket, start, working_calendars)
-        return clock_rules.deadline(start, limit.limit, limit.unit, calendar)
+        return clock_rules.run_deadline(start, limit, calendar, appointment or None)
 
     def _working_calendar(self, ticket, since, cache=None):
         calendar = self._calendar_for(ticket)

@@ -1,8 +1,24 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from typing import NamedTuple
+
 from odoo import api, fields, models, tools
 
 from ..rules import clocks as clock_rules
+
+
+class ClockRun(NamedTuple):
+    """One run of a clock on a record, as the record tells it: when it started
+    and stopped, the dispatch order it judges (``order_id``, False for the
+    record's own run), and what its deadline depends on."""
+
+    order_id: int | bool
+    start: object
+    stop: object
+    appointment: object = False
+    other_zone: bool = False
+    #: when the run was called off before it stopped (its order cancelled)
+    called_off: object = False
 
 
 class AftersalesClockMixin(models.AbstractModel):
@@ -23,6 +39,11 @@ class AftersalesClockMixin(models.AbstractModel):
 
     Whenever such a record changes, ``_aftersales_sync_clocks`` creates, runs,
     pauses, stops and breaches its clocks.
+
+    A clock runs once on a record (its own run), except a clock that starts at
+    a moment of a dispatch order (``_aftersales_clock_order_fields``): it runs
+    once per order, with the order's moments, appointment and engineer
+    (``_aftersales_clock_runs``).
     """
 
     _name = "aftersales.clock.mixin"
@@ -83,6 +104,28 @@ class AftersalesClockMixin(models.AbstractModel):
         """The record waits for the customer: clocks that may pause do."""
         return False
 
+    @api.model
+    def _aftersales_clock_order_fields(self):
+        """{moment field of this model: field of its dispatch orders} for the
+        moments that belong to each dispatch order: a clock that starts at one
+        runs once per order."""
+        return {}
+
+    def _aftersales_clock_runs(self, start_field, stop_field, per_order):
+        """The runs of a clock that starts at ``start_field`` and stops at
+        ``stop_field`` on this record: a list of :class:`ClockRun`. Without
+        dispatch orders, one run: the record's own."""
+        self.ensure_one()
+        return [
+            ClockRun(
+                order_id=False,
+                start=self[start_field],
+                stop=self[stop_field],
+                appointment=self._aftersales_clock_appointment(),
+                other_zone=self._aftersales_engineer_from_other_zone(),
+            )
+        ]
+
     def _aftersales_clock_summary(self):
         """The stored summary of the clocks (``clock_breached``,
         ``clock_deadline``) as they now stand."""
@@ -107,8 +150,8 @@ class AftersalesClockMixin(models.AbstractModel):
             name for _label, name in self._aftersales_clock_events().values()
         }
         domain_fields = set()
-        for *_ids, domain in self._aftersales_clock_specs():
-            for leaf in domain:
+        for spec in self._aftersales_clock_specs():
+            for leaf in spec[4]:
                 if isinstance(leaf, list | tuple) and leaf and isinstance(leaf[0], str):
                     domain_fields.add(leaf[0].split(".")[0])
         return frozenset(
@@ -120,10 +163,12 @@ class AftersalesClockMixin(models.AbstractModel):
         """The active clock definitions of this model, as plain data read once
         per registry.
 
-        ``(clock id, company id, start field, stop field, domain)``; the cache
+        ``(clock id, company id, start field, stop field, domain, per order)``
+        (per order: it starts at a moment of each dispatch order); the cache
         is cleared whenever a clock definition changes.
         """
         events = self._aftersales_clock_events()
+        order_fields = self._aftersales_clock_order_fields()
         specs = []
         for clock in (
             self.env["aftersales.clock"]
@@ -141,6 +186,7 @@ class AftersalesClockMixin(models.AbstractModel):
                     start[1],
                     stop[1],
                     clock._get_ticket_domain(),
+                    start[1] in order_fields,
                 )
             )
         return tuple(specs)
@@ -148,71 +194,44 @@ class AftersalesClockMixin(models.AbstractModel):
     def _aftersales_sync_clocks(self, new=False):
         """Create, start, pause, resume, stop and breach the records' clocks.
 
-        A clock is created when its start event happens on a record it applies
-        to; one that stops applying before it ended is removed. A met or
-        breached clock keeps its verdict, whatever changes later, unless a
-        manager's correction asks to re-judge it (context
-        ``aftersales_rejudge_clocks``). ``new``: the records were just created,
-        so they have no clock yet.
+        A run is created when its start event happens on a record it applies
+        to; one that stops applying before it ended is removed. An ended run
+        (met, breached, or cancelled with its dispatch order) keeps its
+        verdict, whatever changes later, unless a manager's correction asks to
+        re-judge it (context ``aftersales_rejudge_clocks``). ``new``: the
+        records were just created, so they have no clock yet.
         """
         specs = self._aftersales_clock_specs()
         if not specs or not self:
             return
         link = self._aftersales_clock_link
-        Clock = self.env["aftersales.clock"].sudo()
         RecordClock = self.env["aftersales.ticket.clock"].sudo()
-        now = fields.Datetime.now()
-        calendars = {}
-        rejudge = self.env.context.get("aftersales_rejudge_clocks")
-        to_create, to_remove, changed = [], RecordClock, RecordClock
+        sync = {
+            "now": fields.Datetime.now(),
+            "calendars": {},
+            "rejudge": self.env.context.get("aftersales_rejudge_clocks"),
+            "to_create": [],
+            "to_remove": RecordClock,
+            "changed": RecordClock,
+        }
         for record in self.sudo():
-            existing = {} if new else {c.clock_id.id: c for c in record.clock_ids}
-            for clock_id, company_id, start_field, stop_field, domain in specs:
-                instance = existing.get(clock_id)
-                start = record[start_field]
-                if not start and not instance:
-                    continue  # not started: nothing to do, whatever the domain
-                applies = (
-                    not company_id or company_id == record.company_id.id
-                ) and bool(record.filtered_domain(domain))
-                if not (applies and start):
-                    if not instance:
-                        continue
-                    judged = instance.state in ("met", "breached")
-                    if not (judged and (not applies or not rejudge)):
-                        to_remove |= instance  # a judged clock stays, as history
-                    continue
-                values = record._aftersales_clock_values(
-                    Clock.browse(clock_id),
-                    instance,
-                    start,
-                    record[stop_field],
-                    now,
-                    calendars,
-                )
-                if not instance:
-                    to_create.append(
-                        dict(values, clock_id=clock_id, **{link: record.id})
-                    )
-                    continue
-                dirty = {
-                    key: value
-                    for key, value in values.items()
-                    if (
-                        instance[key].id
-                        if key == "responsible_user_id"
-                        else instance[key]
-                    )
-                    != value
+            existing = (
+                {}
+                if new
+                else {
+                    (c.clock_id.id, c.dispatch_order_id.id): c for c in record.clock_ids
                 }
-                if dirty:
-                    instance.write(dirty)
-                    changed |= instance
+            )
+            for spec in specs:
+                if spec[5] and new:
+                    continue  # a record just created has no dispatch order yet
+                record._aftersales_sync_runs(spec, existing, sync)
+        to_remove, changed = sync["to_remove"], sync["changed"]
         touched = changed[link] | to_remove[link]
         if to_remove:
             to_remove.unlink()
-        if to_create:
-            created = RecordClock.create(to_create)
+        if sync["to_create"]:
+            created = RecordClock.create(sync["to_create"])
             changed |= created
             touched |= created[link]
         for record in touched:
@@ -221,22 +240,70 @@ class AftersalesClockMixin(models.AbstractModel):
                 record.write(summary)
         changed.filtered(lambda c: c.state == "breached")._notify_breach()
 
-    def _aftersales_clock_values(self, clock, instance, start, stop, now, calendars):
-        """The values of ``clock`` on this record at ``now`` (``instance``: its
-        current line, if any)."""
+    def _aftersales_sync_runs(self, spec, existing, sync):
+        """Sync the runs of one clock definition (``spec``) on this record:
+        what to create, remove and what changed go into ``sync``."""
         self.ensure_one()
-        stop = max(stop, start) if stop else False
+        clock_id, company_id, start_field, stop_field, domain, per_order = spec
+        applies = None
+        for run in self._aftersales_clock_runs(start_field, stop_field, per_order):
+            instance = existing.get((clock_id, run.order_id))
+            if not run.start and not instance:
+                continue  # not started: nothing to do, whatever the domain
+            if applies is None:
+                applies = (not company_id or company_id == self.company_id.id) and bool(
+                    self.filtered_domain(domain)
+                )
+            if not (applies and run.start):
+                if not instance:
+                    continue
+                ended = instance.state in clock_rules.ENDED
+                if not (ended and (not applies or not sync["rejudge"])):
+                    sync["to_remove"] |= instance  # an ended run stays, as history
+                continue
+            values = self._aftersales_clock_values(
+                self.env["aftersales.clock"].sudo().browse(clock_id),
+                instance,
+                run,
+                sync["now"],
+                sync["calendars"],
+            )
+            if not instance:
+                sync["to_create"].append(
+                    dict(
+                        values,
+                        clock_id=clock_id,
+                        dispatch_order_id=run.order_id,
+                        **{self._aftersales_clock_link: self.id},
+                    )
+                )
+                continue
+            dirty = instance._aftersales_changed_values(values)
+            if dirty:
+                instance.write(dirty)
+                sync["changed"] |= instance
+
+    def _aftersales_clock_values(self, clock, instance, run, now, calendars):
+        """The values of ``clock``'s ``run`` (a :class:`ClockRun`) on this
+        record at ``now`` (``instance``: its current line, if any)."""
+        self.ensure_one()
+        start = run.start
+        stop = max(run.stop, start) if run.stop else False
+        called_off = run.called_off if run.called_off and not stop else False
         if (
             instance
-            and instance.state in ("met", "breached")
+            and instance.state in clock_rules.ENDED
             and not self.env.context.get("aftersales_rejudge_clocks")
         ):
             # the verdict stands; a breached clock still records when it stopped
-            if instance.state == "breached" and stop and not instance.stop_date:
-                return {"stop_date": stop}
+            end = stop or called_off
+            if instance.state == "breached" and end and not instance.stop_date:
+                return {"stop_date": end}
             return {}
-        appointment = clock.use_appointment and self._aftersales_clock_appointment()
-        limit = None if appointment else clock._limit_for(self)
+        appointment = clock.use_appointment and run.appointment
+        limit = (
+            None if appointment else clock._limit_for(self, other_zone=run.other_zone)
+        )
         terms = {
             "by_appointment": bool(appointment),
             "time_limit": limit.limit if limit else 0.0,
@@ -252,7 +319,9 @@ class AftersalesClockMixin(models.AbstractModel):
             values.update(
                 terms,
                 start_date=start,
-                deadline=clock._deadline(start, self, calendars, limit=limit),
+                deadline=clock._deadline(
+                    start, self, calendars, limit=limit, appointment=appointment
+                ),
                 paused_since=False,
             )
         deadline = values.get("deadline", instance.deadline if instance else False)
@@ -263,6 +332,7 @@ class AftersalesClockMixin(models.AbstractModel):
             clock.pause_when_waiting
             and not appointment
             and not stop
+            and not called_off
             and self._aftersales_clock_paused()
         )
         if paused_since and not pause:
@@ -271,7 +341,7 @@ class AftersalesClockMixin(models.AbstractModel):
             calendar = None
             if unit in clock_rules.WORKING_UNITS:
                 calendar = clock._working_calendar(self, paused_since, calendars)
-            resumed_at = max(min(stop or now, now), paused_since)
+            resumed_at = max(min(stop or called_off or now, now), paused_since)
             deadline = clock_rules.resumed_deadline(
                 paused_since, resumed_at, deadline, unit, calendar
             )
@@ -279,11 +349,16 @@ class AftersalesClockMixin(models.AbstractModel):
         elif pause and not paused_since:
             paused_since = now
         values.update(
-            stop_date=stop or False,
+            stop_date=stop or called_off or False,
             deadline=deadline,
             paused_since=paused_since or False,
             state=clock_rules.state(
-                start, stop or None, deadline, now, paused_since or None
+                start,
+                stop or None,
+                deadline,
+                now,
+                paused_since or None,
+                called_off or None,
             ),
             responsible_user_id=self._aftersales_clock_responsible(clock).id,
         )
@@ -291,6 +366,8 @@ class AftersalesClockMixin(models.AbstractModel):
 
     def _aftersales_clocks_all_met(self):
         """Every clock of the record ran and was met (none pending, running,
-        paused or breached): what "handled in time" counts."""
+        paused or breached; a run called off counts for nothing): what
+        "handled in time" counts."""
         self.ensure_one()
-        return bool(self.clock_ids) and all(c.state == "met" for c in self.clock_ids)
+        runs = self.clock_ids.filtered(lambda c: c.state != clock_rules.CANCELLED)
+        return bool(runs) and all(c.state == "met" for c in runs)

@@ -5,6 +5,9 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..rules import dispatch as dispatch_rules
 
+#: the states of an order in progress: the engineer is on his way or on site
+OPEN_STATES = ("dispatched", "on_site")
+
 
 class AftersalesDispatchOrder(models.Model):
     """The dispatch order (派工单): who goes, when, and by when he must be on site."""
@@ -82,14 +85,6 @@ class AftersalesDispatchOrder(models.Model):
         store=True,
         help="The engineer works from the zone of the service address.",
     )
-    onsite_deadline = fields.Datetime(
-        string="On-site Deadline",
-        compute="_compute_onsite_deadline",
-        help="By when the engineer must be on site: the deadline of the request's "
-        "On-site Response clock (the appointment when one was agreed; otherwise "
-        "by urgency and zone, e.g. 4 hours in the same city, 24 hours from "
-        "another city).",
-    )
     checkin_date = fields.Datetime(
         string="Arrived On Site", readonly=True, tracking=True
     )
@@ -104,6 +99,13 @@ class AftersalesDispatchOrder(models.Model):
         help="The ranking reasons at dispatch.",
     )
     cancel_reason = fields.Char(readonly=True, tracking=True)
+    cancel_date = fields.Datetime(
+        string="Cancelled On",
+        readonly=True,
+        copy=False,
+        help="When the order was cancelled: its on-site clock, if the engineer "
+        "was not on site yet, ended there without a verdict.",
+    )
     state = fields.Selection(
         [
             ("dispatched", "Dispatched"),
@@ -117,30 +119,13 @@ class AftersalesDispatchOrder(models.Model):
         index=True,
         group_expand=True,
     )
-    arrived_late = fields.Boolean(
-        readonly=True,
-        copy=False,
-        index=True,
-        help="The engineer checked in after the on-site deadline (the agreed "
-        "appointment when there was one).",
-    )
-    late_minutes = fields.Integer(
-        string="Minutes Late",
-        readonly=True,
-        copy=False,
-        help="How late the engineer checked in, against the on-site deadline.",
-    )
-    is_late = fields.Boolean(
-        compute="_compute_is_late",
-        search="_search_is_late",
-        help="Arrived late, or not on site yet and past the on-site deadline.",
-    )
 
     @api.depends("ticket_id.appointment_date")
     def _compute_appointment_date(self):
         for order in self:
-            # a closed order keeps the appointment it was given
-            if order.state in (False, "dispatched") or not order.appointment_date:
+            # an order that is on site, done or cancelled keeps the appointment
+            # it was given: its on-site clock was judged against it
+            if order.state in (False, "dispatched"):
                 order.appointment_date = order.ticket_id.appointment_date
 
     def _inverse_appointment_date(self):
@@ -159,46 +144,6 @@ class AftersalesDispatchOrder(models.Model):
                 order.engineer_id.zone_id
                 and order.engineer_id.zone_id == order.service_zone_id
             )
-
-    def _onsite_clock(self):
-        """The request's On-site Response clock, for the order in progress."""
-        self.ensure_one()
-        if self.state == "cancel" or self.ticket_id.dispatch_order_id != self:
-            return self.env["aftersales.ticket.clock"]
-        return self.ticket_id.sudo().clock_ids.filtered(lambda c: c.code == "onsite")
-
-    @api.depends("state", "ticket_id.dispatch_order_id", "ticket_id.clock_ids.deadline")
-    def _compute_onsite_deadline(self):
-        for order in self:
-            order.onsite_deadline = order._onsite_clock()[:1].deadline
-
-    @api.depends("arrived_late", "state", "onsite_deadline")
-    def _compute_is_late(self):
-        now = fields.Datetime.now()
-        for order in self:
-            order.is_late = order.arrived_late or bool(
-                order.state == "dispatched"
-                and order.onsite_deadline
-                and now > order.onsite_deadline
-            )
-
-    def _search_is_late(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Unsupported search on late dispatch orders."))
-        late = [
-            "|",
-            ("arrived_late", "=", True),
-            "&",
-            ("state", "=", "dispatched"),
-            (
-                "ticket_id.clock_ids",
-                "any",
-                [("code", "=", "onsite"), ("is_overdue", "=", True)],
-            ),
-        ]
-        if (operator == "=") == value:
-            return late
-        return ["!", *late]
 
     @api.constrains("engineer_id", "assistant_id")
     def _check_assistant(self):
@@ -297,16 +242,8 @@ class AftersalesDispatchOrder(models.Model):
                     )
                 )
             now = fields.Datetime.now()
-            deadline = order.onsite_deadline
-            late = (now - deadline).total_seconds() if deadline else 0
-            order.write(
-                {
-                    "checkin_date": now,
-                    "state": "on_site",
-                    "arrived_late": late > 0,
-                    "late_minutes": max(int(late // 60), 0),
-                }
-            )
+            # its on-site clock stops: lateness is read from it
+            order.write({"checkin_date": now, "state": "on_site"})
             order.ticket_id.sudo().write(
                 {"onsite_date": now, "repair_state": "on_site"}
             )
@@ -332,26 +269,59 @@ class AftersalesDispatchOrder(models.Model):
         return True
 
     def action_cancel(self):
+        """Cancel the orders: their engineers no longer hold the job, and a
+        request left without an order in progress goes back to the
+        dispatcher's review."""
         for order in self:
             if order.state in ("done", "cancel"):
                 raise UserError(
                     self.env._("%(order)s is already closed.", order=order.name)
                 )
-        self.write({"state": "cancel"})
+        self.write({"state": "cancel", "cancel_date": fields.Datetime.now()})
+        back_to_review = self.env["helpdesk.ticket"]
         for ticket in self.ticket_id.sudo():
-            current = ticket.dispatch_order_ids.filtered(lambda o: o.state != "cancel")
-            current = current.sorted("dispatch_date")[-1:]
-            values = {
-                "dispatch_order_id": current.id,
-                "engineer_id": current.engineer_id.id,
-            }
-            if not current:
-                values.update(
-                    dispatch_date=False, onsite_date=False, repair_state="registered"
+            current = ticket.dispatch_order_ids.filtered(
+                lambda o: o.state in OPEN_STATES
+            ).sorted("dispatch_date")[-1:]
+            if current:
+                ticket.write(
+                    {
+                        "dispatch_order_id": current.id,
+                        "engineer_id": current.engineer_id.id,
+                    }
                 )
-            ticket.write(values)
+            else:
+                back_to_review |= ticket
+        back_to_review._aftersales_back_to_dispatch_review({"engineer_id": False})
+        self._aftersales_release_job()
         self.activity_unlink(["aftersales_sop.mail_act_site_visit"])
         return True
+
+    def _aftersales_release_job(self, users=None):
+        """The engineer and the assistant of a cancelled order (``users``: those
+        who left the order) no longer hold the job, unless they hold another
+        order of the request that is not cancelled (``aftersales_job_user_ids``):
+        they stop following the request and the order, and the request is no
+        longer assigned to them."""
+        for order in self:
+            # sudo: the dispatcher cancels; followers and the assignee of the
+            # request are the flow's, not his to edit
+            ticket = order.ticket_id.sudo()
+            held = (
+                order.engineer_user_id | order.assistant_user_id
+                if users is None
+                else users
+            )
+            leaving = held - ticket.aftersales_job_user_ids
+            if not leaving:
+                continue
+            ticket.message_unsubscribe(partner_ids=leaving.partner_id.ids)
+            order.sudo().message_unsubscribe(partner_ids=leaving.partner_id.ids)
+            if ticket.user_id in leaving:
+                current = ticket.dispatch_order_ids.filtered(
+                    lambda o: o.state in OPEN_STATES
+                ).sorted("dispatch_date")[-1:]
+                ticket.user_id = current.engineer_user_id
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_in_progress(self):
@@ -365,9 +335,24 @@ class AftersalesDispatchOrder(models.Model):
                 )
 
     def write(self, vals):
+        staffed = {"engineer_id", "assistant_id"} & set(vals)
+        before = {
+            order: order.engineer_user_id | order.assistant_user_id
+            for order in (self if staffed else self.browse())
+        }
         result = super().write(vals)
-        if "engineer_id" in vals:
-            for order in self:
-                if order.ticket_id.dispatch_order_id == order:
-                    order.ticket_id.sudo().engineer_id = order.engineer_id
+        for order, users in before.items():
+            # the job changed hands: the newcomers follow it, who left does not
+            ticket = order.ticket_id.sudo()
+            newcomers = (order.engineer_user_id | order.assistant_user_id) - users
+            order.message_subscribe(partner_ids=newcomers.partner_id.ids)
+            ticket.message_subscribe(partner_ids=newcomers.partner_id.ids)
+            if "engineer_id" in vals and ticket.dispatch_order_id == order:
+                ticket.write(
+                    {
+                        "engineer_id": order.engineer_id.id,
+                        "user_id": order.engineer_user_id.id,
+                    }
+                )
+            order._aftersales_release_job(users)
         return result

@@ -2,7 +2,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
+from odoo.tools.sql import index_exists
 
+from ..rules import clocks as clock_rules
 from .aftersales_clock import UNITS
 
 CLOCK_STATES = [
@@ -11,6 +14,7 @@ CLOCK_STATES = [
     ("paused", "Paused"),
     ("met", "Met"),
     ("breached", "Breached"),
+    ("cancelled", "Cancelled"),
 ]
 
 
@@ -22,8 +26,14 @@ def _duration_parts(seconds):
 
 
 class AftersalesTicketClock(models.Model):
-    """One service clock running on one record: a ticket, a complaint or a
-    follow-up (exactly one of the links is set)."""
+    """One run of a service clock on one record: a ticket, a complaint or a
+    follow-up (exactly one of the links is set).
+
+    A clock runs once on a record, except on a request: the on-site clock runs
+    once per dispatch order (``dispatch_order_id``), and the dispatch review
+    again each time the request goes back to the dispatcher; an ended run keeps
+    its verdict, tied to the dispatch order it ended with.
+    """
 
     _name = "aftersales.ticket.clock"
     _description = "Ticket Service Clock"
@@ -38,6 +48,15 @@ class AftersalesTicketClock(models.Model):
     )
     followup_id = fields.Many2one(
         "aftersales.followup", string="Follow-up", ondelete="cascade", index=True
+    )
+    dispatch_order_id = fields.Many2one(
+        "aftersales.dispatch.order",
+        ondelete="cascade",
+        index=True,
+        readonly=True,
+        help="The dispatch order this run is about: the order whose engineer the "
+        "on-site clock judges, against the order's own appointment; for a dispatch "
+        "review, the order it ended with.",
     )
     clock_id = fields.Many2one(
         "aftersales.clock",
@@ -78,7 +97,14 @@ class AftersalesTicketClock(models.Model):
     )
     paused_since = fields.Datetime(readonly=True)
     state = fields.Selection(
-        CLOCK_STATES, default="pending", required=True, readonly=True, index=True
+        CLOCK_STATES,
+        default="pending",
+        required=True,
+        readonly=True,
+        index=True,
+        help="Met or breached: the verdict, which stays. Cancelled: the dispatch "
+        "order was cancelled before the engineer arrived, in time; the run has no "
+        "verdict and counts against nobody.",
     )
     responsible_user_id = fields.Many2one(
         "res.users",
@@ -102,8 +128,8 @@ class AftersalesTicketClock(models.Model):
     _sql_constraints = [
         (
             "ticket_clock_uniq",
-            "unique(ticket_id, clock_id)",
-            "A clock runs once on a ticket.",
+            "unique(ticket_id, clock_id, dispatch_order_id)",
+            "A clock runs once per dispatch order of a ticket.",
         ),
         (
             "complaint_clock_uniq",
@@ -121,6 +147,19 @@ class AftersalesTicketClock(models.Model):
             "A clock runs on one request, complaint or follow-up.",
         ),
     ]
+
+    def init(self):
+        # the runs of a request that are not tied to a dispatch order: one per
+        # clock (the unique constraint above does not see them, NULL being
+        # distinct)
+        if not index_exists(self.env.cr, "aftersales_ticket_clock_current_run_uniq"):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE UNIQUE INDEX aftersales_ticket_clock_current_run_uniq "
+                    "ON aftersales_ticket_clock (ticket_id, clock_id) "
+                    "WHERE dispatch_order_id IS NULL"
+                )
+            )
 
     @api.model
     def _selection_owner_ref(self):
@@ -183,6 +222,8 @@ class AftersalesTicketClock(models.Model):
             )
         else:
             span = self.env._("%(minutes)s min", minutes=minutes)
+        if self.state == clock_rules.CANCELLED:
+            return self.env._("cancelled, no verdict")
         if self.state == "met":
             return self.env._("met, %(span)s early", span=span)
         if self.state == "paused":
@@ -205,6 +246,15 @@ class AftersalesTicketClock(models.Model):
         if (operator == "=") == bool(value):
             return overdue
         return ["!"] + overdue
+
+    def _aftersales_changed_values(self, values):
+        """The ``values`` that differ from this run's (ids for its user)."""
+        self.ensure_one()
+        return {
+            key: value
+            for key, value in values.items()
+            if (self[key].id if key == "responsible_user_id" else self[key]) != value
+        }
 
     def _notify_breach(self):
         """Tell the responsible person of each newly breached clock, once."""

@@ -240,6 +240,7 @@ class HelpdeskTicket(models.Model):
                 vals["repair_registered_date"] = (
                     vals.get("repair_registered_date") or fields.Datetime.now()
                 )
+                vals.setdefault("dispatch_review_date", vals["repair_registered_date"])
                 vals["repair_state"] = vals.get("repair_state") or "registered"
                 if vals.get("partner_id") and not vals.get("service_address"):
                     partner = self.env["res.partner"].browse(vals["partner_id"])
@@ -268,8 +269,10 @@ class HelpdeskTicket(models.Model):
         result = super().write(vals)
         for ticket in new_repairs:
             # open the repair flow of tickets that become repair requests
+            now = fields.Datetime.now()
             values = {
-                "repair_registered_date": fields.Datetime.now(),
+                "repair_registered_date": now,
+                "dispatch_review_date": now,
                 "repair_state": "registered",
             }
             if ticket.partner_id and not ticket.service_address:

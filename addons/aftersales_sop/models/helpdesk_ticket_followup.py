@@ -83,19 +83,15 @@ class HelpdeskTicket(models.Model):
 
     def _aftersales_reopen_after_followup(self, followup):
         """The follow-up found the problem persists: the request goes back to an
-        open stage, says why, and a repair goes back to dispatch."""
+        open stage, says why, and a completed repair goes back to dispatch (a
+        new dispatch review, then a new on-site clock)."""
         self.ensure_one()
         ticket = self.sudo()
-        values = {}
         stage = ticket._aftersales_reopen_stage()
         if stage and ticket.stage_id != stage:
-            values["stage_id"] = stage.id
-        repair = ticket.repair_state == "done"
-        if repair:
-            # the next visit is a new dispatch; the done orders stay as history
-            values.update(repair_state="registered", dispatch_order_id=False)
-        if values:
-            ticket.write(values)
+            ticket.stage_id = stage
+        # moving to the stage of reopened requests already reopened the repair
+        ticket._aftersales_reopen_repair()
         body = Markup("<p>%s</p>") % self.env._(
             "Reopened by follow-up %(followup)s: the problem persists.",
             followup=followup.name,
@@ -103,8 +99,6 @@ class HelpdeskTicket(models.Model):
         if followup.outcome_note:
             body += Markup("<p>%s</p>") % followup.outcome_note
         ticket.message_post(body=body, subtype_xmlid="mail.mt_note")
-        if repair:
-            ticket._aftersales_schedule_dispatch_review()
         return True
 
     def action_view_followups(self):

@@ -80,6 +80,16 @@ class HelpdeskTicket(models.Model):
     repair_registered_date = fields.Datetime(
         string="Repair Registered On", copy=False, tracking=True
     )
+    dispatch_review_date = fields.Datetime(
+        string="Sent to Dispatch Review On",
+        copy=False,
+        tracking=True,
+        help="When the repair request last went to the dispatcher's review: "
+        "registered as a repair, reopened, or sent back when its dispatch order "
+        "was cancelled. The dispatch review clock runs from it: each time the "
+        "request goes back, a new review runs, and the earlier ones keep their "
+        "verdicts.",
+    )
     assessment_date = fields.Datetime(
         string="Assessment Recorded On", copy=False, tracking=True
     )

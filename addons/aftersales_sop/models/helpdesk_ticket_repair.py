@@ -3,6 +3,9 @@
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
 
+from ..rules import clocks as clock_rules
+from ..rules import dispatch as dispatch_rules
+
 REPAIR_STATES = [
     ("registered", "Registered"),
     ("dispatched", "Dispatched"),
@@ -101,14 +104,32 @@ class HelpdeskTicket(models.Model):
     # repair flow
     # ---------------------------------------------------------------------------
 
+    def _aftersales_dispatch_job(self, is_complex=None):
+        """The request as the dispatch rules see it (``is_complex``: as the
+        dispatcher ticks it, else the request's)."""
+        self.ensure_one()
+        path = ()
+        if self.product_categ_id:
+            path = tuple(
+                int(i) for i in self.product_categ_id.parent_path.split("/") if i
+            )
+        return dispatch_rules.Job(
+            zone_id=self.service_zone_id.id or None,
+            fault_type=self.fault_type or None,
+            category_path=path,
+            complex=self.is_complex if is_complex is None else is_complex,
+        )
+
     def _aftersales_schedule_dispatch_review(self):
         """A new repair request waits for the dispatcher's review."""
         for ticket in self.sudo():
             user = ticket.team_id.dispatcher_id or ticket.team_id.user_id
             if not user:
                 continue
-            review = ticket.clock_ids.filtered(lambda c: c.code == "dispatch_review")
-            deadline = review.deadline or fields.Datetime.now()
+            review = ticket.clock_ids.filtered(
+                lambda c: c.code == "dispatch_review" and not c.dispatch_order_id
+            )
+            deadline = review[:1].deadline or fields.Datetime.now()
             ticket.activity_schedule(
                 "aftersales_sop.mail_act_dispatch_review",
                 date_deadline=fields.Date.context_today(ticket, deadline),
@@ -117,6 +138,77 @@ class HelpdeskTicket(models.Model):
                 ),
                 user_id=user.id,
             )
+
+    def _aftersales_back_to_dispatch_review(self, values=None):
+        """The requests go back to the dispatcher's review: their dispatch
+        order was cancelled, or their repair was reopened.
+
+        The review runs that ended keep their verdicts, tied to the dispatch
+        order each ended with; a new review runs from now, and the next
+        dispatch gets its own on-site clock. ``values``: more values of the
+        requests.
+        """
+        now = fields.Datetime.now()
+        review_clocks = {
+            spec[0]
+            for spec in self._aftersales_clock_specs()
+            if spec[2] == "dispatch_review_date" and not spec[5]
+        }
+        for ticket in self.sudo():  # sudo: the flow's moments, not a correction
+            for run in ticket.clock_ids.filtered(
+                lambda c: (
+                    c.clock_id.id in review_clocks
+                    and not c.dispatch_order_id
+                    and c.state in clock_rules.ENDED
+                )
+            ):
+                run.dispatch_order_id = ticket._aftersales_order_ending(run)
+            # before the new run is inserted: one run per clock is not tied to
+            # an order
+            ticket.clock_ids.flush_recordset(["dispatch_order_id"])
+            ticket.write(
+                {
+                    "dispatch_review_date": now,
+                    "dispatch_date": False,
+                    "onsite_date": False,
+                    "dispatch_order_id": False,
+                    "repair_state": "registered",
+                    **(values or {}),
+                }
+            )
+        self._aftersales_schedule_dispatch_review()
+
+    def _aftersales_order_ending(self, run):
+        """The dispatch order that ended the review ``run``: the first one
+        dispatched since it started that ended no other run of its clock."""
+        self.ensure_one()
+        taken = self.clock_ids.filtered(lambda c: c.clock_id == run.clock_id)
+        return self.dispatch_order_ids.filtered(
+            lambda o: (
+                o.dispatch_date >= run.start_date and o not in taken.dispatch_order_id
+            )
+        ).sorted("dispatch_date")[:1]
+
+    def _aftersales_reopen_repair(self):
+        """Reopen the completed repairs of the requests: the problem persists
+        (a follow-up call) or the request was moved back to the stage of
+        reopened requests. The repair goes back to dispatch with a new review;
+        the done orders stay as history, with their clocks."""
+        reopening = self.filtered(lambda t: t.repair_state == "done")
+        reopening._aftersales_back_to_dispatch_review()
+        return reopening
+
+    def write(self, vals):
+        reopening = self.browse()
+        if vals.get("stage_id"):
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            if stage.aftersales_reopen and not stage.closed:
+                reopening = self.filtered(
+                    lambda t: t.repair_state == "done" and t.stage_id != stage
+                )
+        result = super().write(vals)
+        reopening._aftersales_reopen_repair()
+        return result
 
     def action_open_dispatch(self):
         self.ensure_one()

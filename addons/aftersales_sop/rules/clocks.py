@@ -10,6 +10,13 @@ service zone or another one: the most specific one applies
 (:func:`pick_limit`). When a clock may pause (an option, off by default) and
 the ticket waits for the customer, the time left when it paused is granted
 again from the moment it resumes.
+
+A clock may run several times on one request: the on-site clock runs once per
+dispatch order, against that order's own appointment (else its limit from the
+order's dispatch). A run that is called off before it stopped (its dispatch
+order cancelled) ends without a verdict: it is neither met nor breached and
+counts against nobody, unless it was already past its deadline when it was
+called off (that breach is an earlier verdict, and it stays).
 """
 
 from __future__ import annotations
@@ -31,7 +38,10 @@ RUNNING = "running"
 PAUSED = "paused"
 MET = "met"  # stopped in time
 BREACHED = "breached"  # stopped late, or still running after its deadline
-STATES = (PENDING, RUNNING, PAUSED, MET, BREACHED)
+CANCELLED = "cancelled"  # called off in time: no verdict, it counts against nobody
+STATES = (PENDING, RUNNING, PAUSED, MET, BREACHED, CANCELLED)
+#: the states a run ends in: its verdict (or the absence of one) stays
+ENDED = (MET, BREACHED, CANCELLED)
 
 
 def _check(unit: str, calendar: WorkingCalendar | None):
@@ -94,6 +104,33 @@ def pick_limit(
     return best or default
 
 
+def run_deadline(
+    start: datetime,
+    limit: Limit | None,
+    calendar: WorkingCalendar | None = None,
+    appointment: datetime | None = None,
+) -> datetime:
+    """The deadline of one run of a clock that started at ``start``.
+
+    The appointment agreed for this run when there is one (for a clock that
+    follows appointments: the engineer must arrive by the agreed time, whenever
+    he was dispatched); otherwise ``start`` plus ``limit``.
+    """
+    if appointment is not None:
+        return appointment
+    if limit is None:
+        raise ValueError("a clock run without an appointment needs a limit")
+    return deadline(start, limit.limit, limit.unit, calendar)
+
+
+def minutes_late(arrival: datetime | None, due: datetime | None) -> int:
+    """Whole minutes ``arrival`` came after ``due``: 0 in time or without a
+    deadline (what the lateness of a check-in records)."""
+    if arrival is None or due is None or arrival <= due:
+        return 0
+    return int((arrival - due).total_seconds() // 60)
+
+
 def time_left(
     at: datetime, until: datetime, unit: str, calendar: WorkingCalendar | None = None
 ) -> timedelta:
@@ -137,6 +174,7 @@ def state(
     due: datetime | None,
     now: datetime,
     paused_at: datetime | None = None,
+    called_off: datetime | None = None,
 ) -> str:
     """The state of a clock at ``now``.
 
@@ -144,12 +182,17 @@ def state(
     met, after it breached. A running clock is breached once ``now`` is past its
     deadline. A paused clock (the ticket waits for the customer since
     ``paused_at``) is frozen at that moment: paused, or breached if it was
-    already late when it paused.
+    already late when it paused. A run called off at ``called_off`` before it
+    stopped (its dispatch order cancelled) is cancelled, without a verdict,
+    unless it was already late by then (breached, as it was).
     """
     if start is None:
         return PENDING
-    if stop is not None:
+    if stop is not None and (called_off is None or stop <= called_off):
         return MET if due is None or stop <= due else BREACHED
+    if called_off is not None:
+        frozen = min(called_off, paused_at) if paused_at is not None else called_off
+        return BREACHED if due is not None and frozen > due else CANCELLED
     if paused_at is not None:
         return BREACHED if due is not None and paused_at > due else PAUSED
     if due is not None and now > due:

@@ -1,15 +1,20 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Ranking engineers for a repair job (SPEC §4.2).
+"""Which engineers may go to a repair job, and in which order (SPEC §4.2).
+
+Eligibility (:func:`eligibility`): an engineer may be sent to a job when he
+holds a valid certification for the product category of the job (an expired
+one takes him out of dispatch for that category, SPEC §10; a job without a
+product category needs none) **and** a skill that fits the fault type and the
+product category of the job. An engineer who is certified but whose skills do
+not fit may be sent only when an after-sales manager overrides, with a reason
+(``overridable``); one without a valid certification never.
 
 The dispatcher is offered every engineer, best first. The rules, in the order
 they decide:
 
-1. certification: an engineer needs a valid certification for the product
-   category of the job (an expired one takes him out of dispatch for that
-   category, SPEC §10); a job without a product category needs none. This is
-   a filter: engineers who fail it come after every eligible one, only to show
-   why they cannot be sent;
+1. certification: the eligible and the overridable come before every engineer
+   without a valid certification, who is listed only to show why he cannot go;
 2. skill: a skill that fits the fault type and the product category of the
    job. An engineer whose skills do not fit never ranks above one whose skills
    fit, whatever his zone, workload or seniority;
@@ -18,6 +23,9 @@ they decide:
 4. zone: the zone (city) of the service address first;
 5. workload: the fewest open jobs first;
 6. then by name and id, so that the order never depends on the input order.
+
+So the eligible engineers come first, then those a manager may send anyway,
+then those nobody may send.
 
 Every candidate carries the reasons of his place, as codes with parameters,
 for the Odoo layer to render in the user's language: one reason per rule
@@ -102,9 +110,49 @@ class Candidate:
 
 
 @dataclass(frozen=True)
+class Eligibility:
+    """Whether an engineer may be sent to a job."""
+
+    #: a valid certification for the job's product category (or none needed)
+    certified: bool
+    #: a skill that fits the job's fault type and product category
+    skill_fit: bool
+
+    @property
+    def eligible(self) -> bool:
+        """He may be sent: certified, with a skill that fits."""
+        return self.certified and self.skill_fit
+
+    @property
+    def overridable(self) -> bool:
+        """He may be sent only on an after-sales manager's decision, with a
+        reason: certified, but no skill of his fits."""
+        return self.certified and not self.skill_fit
+
+
+def certified(candidate: Candidate, job: Job) -> bool:
+    """A valid certification for the job's product category or one of its
+    parents, or one without a category; a job without a category needs none."""
+    held = candidate.certified_category_ids
+    return job.category_id is None or any(
+        c in held for c in (ANY_CATEGORY, *job.category_path)
+    )
+
+
+def eligibility(candidate: Candidate, job: Job) -> Eligibility:
+    """Whether ``candidate`` may be sent to ``job``: certified, and a skill
+    that fits."""
+    return Eligibility(
+        certified=certified(candidate, job),
+        skill_fit=_best_skill(candidate, job) is not None,
+    )
+
+
+@dataclass(frozen=True)
 class Ranked:
     candidate: Candidate
     rank: int
+    #: certified and a skill that fits: may be sent
     eligible: bool
     same_zone: bool
     skill_fit: bool
@@ -112,20 +160,31 @@ class Ranked:
     #: the rule that put him after the candidate above (None for the first)
     decided_by: str | None = None
     reasons: tuple[tuple[str, dict], ...] = field(default=())
+    #: a valid certification for the job (the skill may still not fit)
+    certified: bool = False
+
+    @property
+    def overridable(self) -> bool:
+        """Not eligible, but a manager may send him with a reason."""
+        return self.certified and not self.skill_fit
 
 
 @dataclass(frozen=True)
 class _Assessment:
     candidate: Candidate
-    eligible: bool
+    certified: bool
     skill: Skill | None
     senior: bool
     same_zone: bool
 
+    @property
+    def eligible(self) -> bool:
+        return Eligibility(self.certified, self.skill is not None).eligible
+
     def key(self, job: Job) -> tuple:
         """The sort key: one component per rule of ``RULES``, in that order."""
         return (
-            not self.eligible,
+            not self.certified,
             self.skill is None,
             job.complex and not self.senior,
             not self.same_zone,
@@ -145,11 +204,7 @@ def _assess(candidate: Candidate, job: Job) -> _Assessment:
     skill = _best_skill(candidate, job)
     return _Assessment(
         candidate=candidate,
-        eligible=job.category_id is None
-        or any(
-            c in candidate.certified_category_ids
-            for c in (ANY_CATEGORY, *job.category_path)
-        ),
+        certified=certified(candidate, job),
         skill=skill,
         senior=candidate.level == SENIOR or bool(skill and skill.level == SENIOR),
         same_zone=job.zone_id is not None and candidate.zone_id == job.zone_id,
@@ -161,7 +216,7 @@ def _rule_reasons(assessment: _Assessment, job: Job) -> list[tuple[str, dict]]:
     reasons: list[tuple[str, dict]] = []
     if job.category_id is None:
         reasons.append(("no_certification_needed", {}))
-    elif assessment.eligible:
+    elif assessment.certified:
         reasons.append(("certified", {"category_id": job.category_id}))
     else:
         reasons.append(("not_certified", {"category_id": job.category_id}))
@@ -219,13 +274,14 @@ def rank(job: Job, candidates: Iterable[Candidate]) -> list[Ranked]:
                 senior=assessment.senior,
                 decided_by=decided_by,
                 reasons=tuple(reasons),
+                certified=assessment.certified,
             )
         )
     return result
 
 
 def best(job: Job, candidates: Sequence[Candidate]) -> Candidate | None:
-    """The first eligible candidate, if any."""
+    """The first eligible candidate (certified, with a skill that fits), if any."""
     for ranked in rank(job, candidates):
         if ranked.eligible:
             return ranked.candidate

@@ -3,6 +3,8 @@ from . import test_intake
 from . import test_clocks
 from . import test_dispatch
 from . import test_dispatch_ranking
+from . import test_dispatch_rounds
+from . import test_job_access
 from . import test_security
 from . import test_roles
 from . import test_ui
@@ -22,3 +24,4 @@ from . import test_visit_security
 from . import test_class_b_repair
 from . import test_visit_tour
 from . import test_demo_story
+from . import test_first_start

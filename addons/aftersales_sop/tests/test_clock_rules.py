@@ -135,15 +135,19 @@ class TestClockRules(AftersalesSopCommon):
         self.assertEqual(review.state, "breached")
         later = datetime(2026, 9, 28, 2, 45)
         # an agent cannot move the moments the clocks count from
-        for field_name in ("request_date", "repair_registered_date"):
+        for field_name in (
+            "request_date",
+            "repair_registered_date",
+            "dispatch_review_date",
+        ):
             with self.assertRaises(AccessError):
                 ticket.with_user(self.agent).write({field_name: later})
         self.assertEqual(ticket.request_date, datetime(2026, 9, 28, 2, 0))
         # a manager needs a reason
         with self.assertRaises(UserError):
             ticket.with_user(self.manager).write({"repair_registered_date": later})
-        # with a reason, the moment changes (tracked) but the breached clock
-        # keeps its verdict
+        # with a reason, the moment the review started from changes (tracked)
+        # but the breached clock keeps its verdict
         wizard = Form(
             self.env["helpdesk.ticket.moment.correction"]
             .with_user(self.manager)
@@ -151,11 +155,11 @@ class TestClockRules(AftersalesSopCommon):
                 default_ticket_id=ticket.id, tracking_disable=False, mail_notrack=False
             )
         )
-        wizard.moment = "repair_registered_date"
+        wizard.moment = "dispatch_review_date"
         wizard.new_value = later
         wizard.reason = "Registered late by mistake"
         wizard.save().action_apply()
-        self.assertEqual(ticket.repair_registered_date, later)
+        self.assertEqual(ticket.dispatch_review_date, later)
         self.assertEqual(review.state, "breached")
         self.env.flush_all()
         self.env.cr.precommit.run()  # tracking is posted when the request ends
@@ -164,7 +168,7 @@ class TestClockRules(AftersalesSopCommon):
         )
         self.assertTrue(note)
         tracked = ticket.message_ids.tracking_value_ids.filtered(
-            lambda t: t.field_id.name == "repair_registered_date"
+            lambda t: t.field_id.name == "dispatch_review_date"
         )
         self.assertTrue(tracked)
         # asked explicitly, the clocks are judged again and the note says so
@@ -173,7 +177,7 @@ class TestClockRules(AftersalesSopCommon):
             .with_user(self.manager)
             .with_context(default_ticket_id=ticket.id)
         )
-        wizard.moment = "repair_registered_date"
+        wizard.moment = "dispatch_review_date"
         wizard.new_value = datetime(2026, 9, 28, 2, 40)
         wizard.reason = "The call log says 10:40"
         wizard.rejudge = True

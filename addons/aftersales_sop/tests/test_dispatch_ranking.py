@@ -3,7 +3,10 @@
 """The dispatch wizard's ranking as a dispatcher sees it (SPEC §4.2): skill
 before zone, seniors first on complex jobs, and the reasons of every place."""
 
+from datetime import date
+
 from odoo import Command
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, freeze_time, tagged
 
 from ..rules import dispatch as dispatch_rules
@@ -27,14 +30,13 @@ class TestDispatchRanking(AftersalesSopCommon):
             Command.create({"fault_type": "software", "level": "senior"}),
         ]
 
-    def _ranking(self, ticket, lang=None):
+    def _ranking(self, ticket, lang=None, user=None):
         """The wizard as the dispatcher opens it: {engineer: candidate line}."""
-        action = ticket.with_user(self.dispatcher).action_open_dispatch()
+        user = user or self.dispatcher
+        action = ticket.with_user(user).action_open_dispatch()
         context = dict(action["context"], **({"lang": lang} if lang else {}))
         wizard = Form(
-            self.env[action["res_model"]]
-            .with_user(self.dispatcher)
-            .with_context(**context)
+            self.env[action["res_model"]].with_user(user).with_context(**context)
         ).save()
         return wizard, {line.engineer_id: line for line in wizard.candidate_ids}
 
@@ -51,7 +53,8 @@ class TestDispatchRanking(AftersalesSopCommon):
         self._busy(self.chen, 2)
         _wizard, lines = self._ranking(self._create_repair())
         wu, chen = lines[self.wu], lines[self.chen]
-        self.assertTrue(wu.same_zone and wu.eligible and not wu.skill_fit)
+        self.assertTrue(wu.same_zone and not wu.eligible and not wu.skill_fit)
+        self.assertTrue(wu.certified and wu.overridable)
         self.assertTrue(chen.skill_fit and not chen.same_zone)
         self.assertEqual(chen.workload, 2)
         self.assertEqual(
@@ -65,8 +68,9 @@ class TestDispatchRanking(AftersalesSopCommon):
             wu.reasons,
         )
         self.assertIn(
-            "no skill for this fault and product: after the engineers whose skills "
-            "fit, whatever their zone or workload",
+            "NO skill for this fault and product: cannot be sent unless an "
+            "after-sales manager decides so, with a reason; after the engineers "
+            "whose skills fit, whatever their zone or workload",
             wu.reasons,
         )
         self.assertIn("same zone as the service address (Shanghai-T)", wu.reasons)
@@ -129,6 +133,69 @@ class TestDispatchRanking(AftersalesSopCommon):
         self.assertEqual(order.assistant_id, self.liu)
         self.assertIn(f"Rank {lines[self.chen].rank} of", order.ranking_note)
         self.assertIn("after Zhang, who works in the zone", order.ranking_note)
+
+    def test_an_engineer_whose_skills_do_not_fit_is_not_confirmed(self):
+        ticket = self._create_repair()
+        wizard, _lines = self._ranking(ticket)
+        self.assertNotEqual(wizard.engineer_id, self.wu)  # not proposed
+        wizard.engineer_id = self.wu
+        self.assertFalse(wizard.engineer_eligible)
+        self.assertTrue(wizard.engineer_overridable)
+        with self.assertRaisesRegex(UserError, "cannot be dispatched"):
+            wizard.action_confirm()
+        # a dispatcher cannot send him, even with a reason
+        wizard.skill_override_reason = "Nobody else is free today."
+        with self.assertRaises(AccessError):
+            wizard.action_confirm()
+        self.assertFalse(ticket.dispatch_order_ids)
+        # nor can a manager without a reason
+        wizard, _lines = self._ranking(ticket, user=self.manager)
+        wizard.engineer_id = self.wu
+        with self.assertRaisesRegex(UserError, "cannot be dispatched"):
+            wizard.action_confirm()
+        # a manager sends him with a reason: the order keeps it, its chatter
+        # says so
+        wizard.skill_override_reason = "Nobody else is free today."
+        order = self.env["aftersales.dispatch.order"].browse(
+            wizard.action_confirm()["res_id"]
+        )
+        self.assertEqual(order.engineer_id, self.wu)
+        self.assertEqual(order.skill_override_reason, "Nobody else is free today.")
+        self.assertEqual(order.skill_override_user_id, self.manager)
+        note = order.message_ids.filtered(
+            lambda m: "Nobody else is free today." in (m.body or "")
+        )
+        self.assertIn("no skill of his fits", note.body)
+
+    def test_no_override_for_an_engineer_without_a_valid_certification(self):
+        self.liu.certification_ids.date_issued = date(2020, 1, 5)  # expired
+        wizard, lines = self._ranking(self._create_repair(), user=self.manager)
+        self.assertFalse(lines[self.liu].certified or lines[self.liu].overridable)
+        wizard.engineer_id = self.liu
+        wizard.skill_override_reason = "He knows this customer."
+        with self.assertRaisesRegex(UserError, "cannot be dispatched"):
+            wizard.action_confirm()
+
+    def test_the_job_changes_hands_only_to_an_engineer_who_may_go(self):
+        ticket = self._create_repair()
+        order = self.env["aftersales.dispatch.order"].create(
+            {"ticket_id": ticket.id, "engineer_id": self.zhang.id}
+        )
+        zhang = self.zhang.user_id
+        self.assertIn(zhang.partner_id, ticket.message_partner_ids)
+        with (
+            self.assertRaisesRegex(UserError, "cannot take over"),
+            Form(order.with_user(self.dispatcher)) as form,
+        ):
+            form.engineer_id = self.wu
+        self.assertEqual(order.engineer_id, self.zhang)
+        with Form(order.with_user(self.dispatcher)) as form:
+            form.engineer_id = self.liu
+        self.assertEqual(ticket.engineer_id, self.liu)
+        self.assertEqual(ticket.user_id, self.liu.user_id)
+        self.assertIn(self.liu.user_id.partner_id, ticket.message_partner_ids)
+        self.assertNotIn(zhang.partner_id, ticket.message_partner_ids)
+        self.assertNotIn(zhang.partner_id, order.message_partner_ids)
 
     def test_reasons_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")

@@ -17,11 +17,13 @@ REASON_MESSAGES = {
         "NO valid certification for %(category)s: cannot be sent to this job"
     ),
     "no_certification_needed": _lt("no product category: no certification needed"),
-    # skill: before zone, workload and seniority
+    # skill: a filter too (a manager may override it), before zone, workload
+    # and seniority
     "skill_fits": _lt("skill fits the fault and product (%(level)s)"),
     "no_skill": _lt(
-        "no skill for this fault and product: after the engineers whose skills "
-        "fit, whatever their zone or workload"
+        "NO skill for this fault and product: cannot be sent unless an "
+        "after-sales manager decides so, with a reason; after the engineers "
+        "whose skills fit, whatever their zone or workload"
     ),
     # seniority, on complex jobs: before the zone
     "senior_for_complex": _lt(
@@ -87,6 +89,18 @@ class HelpdeskTicketDispatch(models.TransientModel):
         help="Proposed: the best eligible candidate.",
     )
     engineer_eligible = fields.Boolean(compute="_compute_engineer_eligible")
+    engineer_overridable = fields.Boolean(
+        compute="_compute_engineer_eligible",
+        help="The chosen engineer is certified but no skill of his fits the "
+        "fault and product: an after-sales manager may send him anyway, with a "
+        "reason.",
+    )
+    skill_override_reason = fields.Text(
+        string="Why Send Him Anyway",
+        help="An after-sales manager may send an engineer whose skills do not fit "
+        "the fault type and product category; the reason is kept on the dispatch "
+        "order and in its chatter.",
+    )
     assistant_id = fields.Many2one(
         "aftersales.engineer",
         domain="[('company_id', '=', company_id), ('level', '=', 'junior'), "
@@ -105,18 +119,7 @@ class HelpdeskTicketDispatch(models.TransientModel):
 
     def _job(self):
         self.ensure_one()
-        ticket = self.ticket_id
-        path = ()
-        if ticket.product_categ_id:
-            path = tuple(
-                int(i) for i in ticket.product_categ_id.parent_path.split("/") if i
-            )
-        return dispatch_rules.Job(
-            zone_id=ticket.service_zone_id.id or None,
-            fault_type=ticket.fault_type or None,
-            category_path=path,
-            complex=self.is_complex,
-        )
+        return self.ticket_id._aftersales_dispatch_job(is_complex=self.is_complex)
 
     @api.depends("ticket_id", "is_complex")
     def _compute_candidate_ids(self):
@@ -133,6 +136,7 @@ class HelpdeskTicketDispatch(models.TransientModel):
                         "engineer_id": row.candidate.id,
                         "rank": row.rank,
                         "eligible": row.eligible,
+                        "certified": row.certified,
                         "same_zone": row.same_zone,
                         "skill_fit": row.skill_fit,
                         "senior": row.senior,
@@ -156,10 +160,16 @@ class HelpdeskTicketDispatch(models.TransientModel):
     @api.depends("engineer_id", "candidate_ids")
     def _compute_engineer_eligible(self):
         for wizard in self:
-            line = wizard.candidate_ids.filtered(
-                lambda c, w=wizard: c.engineer_id == w.engineer_id
-            )
-            wizard.engineer_eligible = bool(line and line[0].eligible)
+            line = wizard._chosen_line()
+            wizard.engineer_eligible = line.eligible
+            wizard.engineer_overridable = line.overridable
+
+    def _chosen_line(self):
+        """The candidate line of the chosen engineer (empty: not a candidate)."""
+        self.ensure_one()
+        return self.candidate_ids.filtered(lambda c: c.engineer_id == self.engineer_id)[
+            :1
+        ]
 
     def _reason_values(self, params):
         """The parameters of a ranking reason, ids turned into names."""
@@ -190,6 +200,34 @@ class HelpdeskTicketDispatch(models.TransientModel):
         """The ranking reasons (codes of the rules layer) in the user's language."""
         return "; ".join(self._render_reason(code, params) for code, params in reasons)
 
+    def _check_eligibility(self, line):
+        """Refuse an engineer who may not be sent (SPEC §4.2); return the
+        values of an after-sales manager's override of a skill that does not
+        fit."""
+        self.ensure_one()
+        if line.eligible:
+            return {}
+        reason = (self.skill_override_reason or "").strip()
+        if not (line.overridable and reason):
+            raise UserError(
+                self.env._(
+                    "%(name)s cannot be dispatched to this job: %(reasons)s.",
+                    name=self.engineer_id.name,
+                    reasons=line.reasons or self.env._("not a candidate"),
+                )
+            )
+        self.env["res.users"]._check_aftersales_manager(
+            self.env._(
+                "Only an after-sales manager sends %(name)s, whose skills do not fit "
+                "the fault and product, to this job.",
+                name=self.engineer_id.name,
+            )
+        )
+        return {
+            "skill_override_reason": reason,
+            "skill_override_user_id": self.env.uid,
+        }
+
     def action_confirm(self):
         self.ensure_one()
         ticket = self.ticket_id
@@ -216,17 +254,8 @@ class HelpdeskTicketDispatch(models.TransientModel):
             )
         if not self.engineer_id:
             raise UserError(self.env._("Choose the engineer to send."))
-        line = self.candidate_ids.filtered(lambda c: c.engineer_id == self.engineer_id)[
-            :1
-        ]
-        if not line.eligible:
-            raise UserError(
-                self.env._(
-                    "%(name)s cannot be dispatched to this job: %(reasons)s.",
-                    name=self.engineer_id.name,
-                    reasons=line.reasons or self.env._("not a candidate"),
-                )
-            )
+        line = self._chosen_line()
+        override = self._check_eligibility(line)
         order = self.env["aftersales.dispatch.order"].create(
             {
                 "ticket_id": ticket.id,
@@ -239,6 +268,7 @@ class HelpdeskTicketDispatch(models.TransientModel):
                     count=len(self.candidate_ids),
                     reasons=line.reasons,
                 ),
+                **override,
             }
         )
         if self.is_complex != ticket.is_complex:
@@ -263,12 +293,31 @@ class HelpdeskTicketDispatchCandidate(models.TransientModel):
     zone_id = fields.Many2one(related="engineer_id.zone_id")
     level = fields.Selection(related="engineer_id.level")
     rank = fields.Integer(readonly=True)
-    eligible = fields.Boolean(readonly=True)
+    eligible = fields.Boolean(
+        readonly=True,
+        help="Certified for the product and a skill that fits the fault and "
+        "product: he may be sent.",
+    )
+    certified = fields.Boolean(
+        readonly=True, help="A valid certification for the product's category."
+    )
+    overridable = fields.Boolean(
+        compute="_compute_overridable",
+        help="Certified, but no skill of his fits: an after-sales manager may "
+        "send him anyway, with a reason.",
+    )
     same_zone = fields.Boolean(readonly=True)
     skill_fit = fields.Boolean(string="Skill Fits", readonly=True)
     senior = fields.Boolean(readonly=True)
     workload = fields.Integer(string="Open Jobs", readonly=True)
     reasons = fields.Text(string="Why", readonly=True)
+
+    @api.depends("certified", "skill_fit")
+    def _compute_overridable(self):
+        for line in self:
+            line.overridable = dispatch_rules.Eligibility(
+                line.certified, line.skill_fit
+            ).overridable
 
     def action_choose(self):
         self.ensure_one()

@@ -16,3 +16,4 @@ from . import test_parts_concurrency
 from . import test_parts_money
 from . import test_parts_security
 from . import test_parts_visit
+from . import test_product_form

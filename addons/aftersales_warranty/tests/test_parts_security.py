@@ -58,6 +58,48 @@ class TestPartsSecurity(PartsCommon):
         # he sees his parts on his dispatch order
         self.assertEqual(order.with_user(zhang).part_line_ids, line | extra)
 
+    def test_the_parts_follow_the_job_when_it_changes_hands(self):
+        wang = self._create_engineer(
+            "as_parts_wang", "Wang", self.shanghai, "senior", self.appliances
+        )
+        sun = self._create_engineer(
+            "as_parts_sun", "Sun", self.shanghai, "junior", self.air_con
+        )
+        ticket, first = self._dispatched()
+        first.assistant_id = self.liu
+        line = self._add(ticket, self.cap)
+        other_ticket, _other = self._dispatched(engineer=wang)
+        other_line = self._add(other_ticket, self.fuse)
+        zhang = self.zhang.user_id
+        self.assertIn(line, line.with_user(zhang).search([]))
+        # the job goes from Zhang and Liu to Chen, with Sun assisting
+        first.with_user(self.dispatcher).action_cancel()
+        self.env["aftersales.dispatch.order"].with_user(self.dispatcher).create(
+            {
+                "ticket_id": ticket.id,
+                "engineer_id": self.chen.id,
+                "assistant_id": sun.id,
+            }
+        )
+        parts = self.env["aftersales.part.line"]
+        # the former engineer and assistant no more
+        for user in (self.zhang | self.liu).user_id:
+            self.assertFalse(parts.with_user(user).search([("id", "=", line.id)]))
+            with self.assertRaises(AccessError):
+                line.with_user(user).product_uom_qty  # noqa: B018
+        # the new engineer and his assistant
+        for engineer in (self.chen, sun):
+            user = engineer.user_id
+            self.assertEqual(parts.with_user(user).search([]), line)
+            line.with_user(user).read(["product_uom_qty"])
+        # another engineer of the team sees his own job's, not this one's
+        self.assertEqual(parts.with_user(wang.user_id).search([]), other_line)
+        with self.assertRaises(AccessError):
+            line.with_user(wang.user_id).product_uom_qty  # noqa: B018
+        # agents and dispatchers see every request's
+        for user in (self.agent, self.dispatcher):
+            self.assertLessEqual(line | other_line, parts.with_user(user).search([]))
+
     def test_the_warehouse_reserves_issues_and_returns(self):
         ticket, _order = self._dispatched()
         line = self._add(ticket, self.cap, 2)
