@@ -73,7 +73,7 @@ def fill(env, requests, engineers):
     setup = time.time() - started
     clock = {
         code: env.ref(f"aftersales_sop.aftersales_clock_{code}").id
-        for code in ("reply", "resolution")
+        for code in ("reply", "resolution", "onsite")
     }
     params = {
         "requests": requests,
@@ -85,6 +85,7 @@ def fill(env, requests, engineers):
         "teams": teams.ids,
         "resolution": clock["resolution"],
         "reply": clock["reply"],
+        "onsite": clock["onsite"],
         "engineers_like": "Bench engineer %",
         "requests_like": "Bench request %",
         "orders_like": "BENCH-%",
@@ -181,6 +182,22 @@ QUERIES = [
                t.repair_done_date
           FROM helpdesk_ticket t
          WHERE t.name LIKE %(requests_like)s AND t.inquiry_class = 'b'
+        """,
+    ),
+    (
+        "on-site clocks",
+        """
+        INSERT INTO aftersales_ticket_clock (ticket_id, dispatch_order_id, clock_id,
+            code, res_model, company_id, team_id, start_date, stop_date, deadline,
+            state)
+        SELECT o.ticket_id, o.id, %(onsite)s, 'onsite', 'helpdesk.ticket',
+               o.company_id, o.team_id, o.dispatch_date, o.checkin_date,
+               o.dispatch_date + INTERVAL '4 hours',
+               CASE WHEN o.checkin_date IS NULL THEN 'running'
+                    WHEN o.checkin_date <= o.dispatch_date + INTERVAL '4 hours'
+                    THEN 'met' ELSE 'breached' END
+          FROM aftersales_dispatch_order o
+         WHERE o.name LIKE %(orders_like)s
         """,
     ),
     (

@@ -55,73 +55,89 @@ class AftersalesCall(models.Model):
                     "import_ref": reference,
                 }
             )
-        created = self._aftersales_insert(vals_list)
-        matched = created._aftersales_match()
-        answered = len([v for v in vals_list if v["answered_date"]])
+        ids = self._aftersales_insert(company, vals_list, file_name, reference)
+        answered = [
+            (
+                ids[vals["caller_number"], vals["call_start"]],
+                vals["caller_number"],
+                vals["call_start"],
+                vals["answered_date"] + timedelta(seconds=vals["duration"]),
+                vals["agent_user_id"] or None,
+            )
+            for vals in vals_list
+            if vals["answered_date"]
+        ]
+        matched = self._aftersales_match(company, answered)
         return {
             "new": len(vals_list),
             "known": len(calls) - len(vals_list),
-            "answered": answered,
+            "answered": len(answered),
             "matched": matched,
-            "no_request": answered - matched,
-            "unanswered": len(vals_list) - answered,
+            "no_request": len(answered) - matched,
+            "unanswered": len(vals_list) - len(answered),
         }
 
     @api.model
-    def _aftersales_insert(self, vals_list):
-        """Insert the calls of ``vals_list``, in statements of ``BATCH`` rows.
+    def _aftersales_insert(self, company, vals_list, file_name, reference):
+        """Insert the calls of ``vals_list``; returns {(caller, start): id}.
 
-        A call log holds tens of thousands of calls: they are inserted in SQL
-        rather than one ORM create each; a call has no computed field but its
-        status, set here as ``_compute_state`` would (no request yet), and no
-        chatter. The importing user may create calls (checked first)."""
+        A call log holds tens of thousands of calls: they are inserted in SQL,
+        a statement per ``BATCH`` calls, rather than one ORM create each; a
+        call has no computed field but its status, set here as
+        ``_compute_state`` would (no request yet), and no chatter. The
+        importing user may create calls (checked first)."""
         self.check_access("create")
-        columns = [
-            "company_id",
-            "caller_number",
-            "call_start",
-            "answered_date",
-            "answer_seconds",
-            "in_time",
-            "duration",
-            "agent",
-            "agent_user_id",
-            "file_name",
-            "import_ref",
-        ]
         now = fields.Datetime.now()
-        ids = []
+        ids = {}
         for index in range(0, len(vals_list), BATCH):
-            rows = [
-                SQL(
-                    "(%s, %s, %s, %s, %s, %s)",
-                    SQL(", ").join(
-                        None
-                        if vals[column] is False and column != "in_time"
-                        else vals[column]
-                        for column in columns
-                    ),
-                    "no_request" if vals["answered_date"] else "unanswered",
-                    self.env.uid,
-                    now,
-                    self.env.uid,
-                    now,
-                )
-                for vals in vals_list[index : index + BATCH]
-            ]
+            batch = vals_list[index : index + BATCH]
+
+            def column(name, batch=batch):
+                return [
+                    None if vals[name] is False and name != "in_time" else vals[name]
+                    for vals in batch
+                ]
+
             self.env.cr.execute(
                 SQL(
                     """
-                    INSERT INTO aftersales_call (%s, state, create_uid, create_date,
-                                                 write_uid, write_date)
-                    VALUES %s RETURNING id
+                    INSERT INTO aftersales_call (
+                           company_id, caller_number, call_start, answered_date,
+                           answer_seconds, in_time, duration, agent, agent_user_id,
+                           file_name, import_ref, state,
+                           create_uid, create_date, write_uid, write_date)
+                    SELECT %(company)s, u.caller, u.start, u.answered, u.seconds,
+                           u.in_time, u.duration, u.agent, u.agent_user,
+                           %(file)s, %(reference)s,
+                           CASE WHEN u.answered IS NULL THEN 'unanswered'
+                                ELSE 'no_request' END,
+                           %(uid)s, %(now)s, %(uid)s, %(now)s
+                      FROM unnest(%(callers)s::varchar[], %(starts)s::timestamp[],
+                                  %(answered)s::timestamp[], %(seconds)s::int[],
+                                  %(in_time)s::bool[], %(durations)s::int[],
+                                  %(agents)s::varchar[], %(agent_users)s::int[])
+                           AS u(caller, start, answered, seconds, in_time,
+                                duration, agent, agent_user)
+                    RETURNING id, caller_number, call_start
                     """,
-                    SQL(", ").join(SQL.identifier(column) for column in columns),
-                    SQL(", ").join(rows),
+                    company=company.id,
+                    file=file_name or None,
+                    reference=reference,
+                    uid=self.env.uid,
+                    now=now,
+                    callers=column("caller_number"),
+                    starts=column("call_start"),
+                    answered=column("answered_date"),
+                    seconds=column("answer_seconds"),
+                    in_time=column("in_time"),
+                    durations=column("duration"),
+                    agents=column("agent"),
+                    agent_users=column("agent_user_id"),
                 )
             )
-            ids += [row[0] for row in self.env.cr.fetchall()]
-        return self.browse(ids)
+            for call_id, caller, start in self.env.cr.fetchall():
+                ids[caller, start] = call_id
+        return ids
 
     @api.model
     def _aftersales_known_calls(self, company, calls, tz):
@@ -163,26 +179,15 @@ class AftersalesCall(models.Model):
                     agents.setdefault(key.casefold(), user.id)
         return agents
 
-    def _aftersales_match(self):
-        """Match the answered calls of ``self`` to the requests created from
-        them (not matched to a call yet) and give those requests the calls'
-        response time; returns how many were matched."""
-        answered = self.filtered("answered_date")
-        if not answered:
+    @api.model
+    def _aftersales_match(self, company, calls):
+        """Match the answered ``calls`` of ``company`` (``(id, caller, start,
+        end, agent user or None)``) to the requests created from them (not
+        matched to a call yet) and give those requests the calls' response
+        time; returns how many were matched."""
+        if not calls:
             return 0
-        company = answered.company_id
-        company.ensure_one()
         window = timedelta(minutes=company.aftersales_call_window_minutes or 0)
-        calls = [
-            (
-                call.id,
-                call.caller_number,
-                call.call_start,
-                call.answered_date + timedelta(seconds=call.duration),
-                call.agent_user_id.id or None,
-            )
-            for call in answered
-        ]
         self.env.cr.execute(
             SQL(
                 """
