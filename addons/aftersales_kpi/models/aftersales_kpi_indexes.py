@@ -7,7 +7,8 @@ from odoo import models
 from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
-#: (table, index name, columns, condition)
+#: (table, index name, columns, condition[, columns included: read from the
+#: index alone])
 KPI_INDEXES = [
     (
         "helpdesk_ticket",
@@ -35,9 +36,17 @@ KPI_INDEXES = [
     ),
     (
         "aftersales_ticket_clock",
-        "aftersales_ticket_clock_kpi_resolution_any_idx",
+        "aftersales_ticket_clock_kpi_resolution_state_idx",
         ["ticket_id", "id"],
         "code = 'resolution'",
+        ["state", "deadline"],
+    ),
+    (
+        "aftersales_ticket_clock",
+        "aftersales_ticket_clock_kpi_onsite_state_idx",
+        ["dispatch_order_id", "id"],
+        "code = 'onsite'",
+        ["state", "deadline"],
     ),
     (
         "aftersales_survey",
@@ -47,9 +56,9 @@ KPI_INDEXES = [
     ),
     (
         "aftersales_dispatch_order",
-        "aftersales_dispatch_order_kpi_dispatch_idx",
+        "aftersales_dispatch_order_kpi_dispatched_idx",
         ["company_id", "dispatch_date"],
-        "state != 'cancel'",
+        "",
     ),
     (
         "aftersales_visit",
@@ -75,6 +84,8 @@ KPI_INDEXES = [
 #: indexes of earlier versions, replaced by the ones above
 OLD_INDEXES = [
     "aftersales_dispatch_order_kpi_checkin_idx",
+    "aftersales_dispatch_order_kpi_dispatch_idx",
+    "aftersales_ticket_clock_kpi_resolution_any_idx",
     "aftersales_ticket_clock_kpi_resolution_idx",
     "aftersales_visit_kpi_first_idx",
 ]
@@ -87,5 +98,17 @@ class AftersalesKpiIndexes(models.AbstractModel):
     def init(self):
         for name in OLD_INDEXES:
             self.env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(name)))
-        for table, name, columns, where in KPI_INDEXES:
-            create_index(self.env.cr, name, table, columns, where=where)
+        for table, name, columns, where, *include in KPI_INDEXES:
+            if not include:
+                create_index(self.env.cr, name, table, columns, where=where)
+                continue
+            self.env.cr.execute(
+                SQL(
+                    "CREATE INDEX IF NOT EXISTS %s ON %s (%s) INCLUDE (%s) %s",
+                    SQL.identifier(name),
+                    SQL.identifier(table),
+                    SQL(", ").join(SQL.identifier(column) for column in columns),
+                    SQL(", ").join(SQL.identifier(column) for column in include[0]),
+                    SQL("WHERE %s", SQL(where)) if where else SQL(),
+                )
+            )

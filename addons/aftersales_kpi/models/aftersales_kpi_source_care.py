@@ -78,7 +78,8 @@ class AftersalesKpiSource(models.AbstractModel):
             "score": SQL("s.overall_value"),
         }
         query = SQL(
-            "FROM aftersales_survey s JOIN helpdesk_ticket t ON t.id = s.ticket_id %s",
+            "FROM aftersales_survey s LEFT JOIN helpdesk_ticket t ON t.id = s.ticket_id"
+            " %s",
             self._aftersales_where(
                 SQL("s.state = 'done' AND s.overall_score IS NOT NULL"),
                 *self._aftersales_limits(

@@ -254,12 +254,13 @@ class AftersalesKpiSource(models.AbstractModel):
         query = SQL(
             """
             FROM aftersales_dispatch_order o
-            JOIN helpdesk_ticket t ON t.id = o.ticket_id
+            -- (a left join: the monthly run, which needs no product, skips it)
+            LEFT JOIN helpdesk_ticket t ON t.id = o.ticket_id
             LEFT JOIN LATERAL (
                  SELECT k.state, k.deadline
                    FROM aftersales_ticket_clock k
                   WHERE k.dispatch_order_id = o.id AND k.code = 'onsite'
-                  ORDER BY k.id LIMIT 1) oc ON TRUE
+                  ORDER BY k.dispatch_order_id, k.id LIMIT 1) oc ON TRUE
             %s
             """,
             self._aftersales_where(
