@@ -129,7 +129,13 @@ class KpiMonthCommon(KpiCommon):
             [
                 {"name": "KPI labour", "type": "service", "standard_price": 50.0},
                 {"name": "KPI travel", "type": "service", "standard_price": 20.0},
-                {"name": "KPI compressor", "type": "consu", "standard_price": 300.0},
+                {
+                    "name": "KPI compressor",
+                    "type": "consu",
+                    "is_storable": True,
+                    "aftersales_is_spare_part": True,
+                    "standard_price": 300.0,
+                },
             ]
         )
         cls.labour, cls.travel, cls.compressor = services

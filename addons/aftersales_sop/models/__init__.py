@@ -1,5 +1,6 @@
 from . import aftersales_sequence_mixin
 from . import aftersales_clock_mixin
+from . import aftersales_reason_mixin
 from . import res_users
 from . import aftersales_unit_mixin
 from . import aftersales_zone
@@ -44,3 +45,4 @@ from . import helpdesk_ticket_visit
 from . import helpdesk_ticket_service_path
 from . import helpdesk_ticket_consultation
 from . import aftersales_first_start
+from . import helpdesk_ticket_qc

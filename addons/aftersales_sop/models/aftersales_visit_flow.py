@@ -1,7 +1,7 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
@@ -15,6 +15,24 @@ class AftersalesVisit(models.Model):
     customer, have the form signed and the checklist filled, check out."""
 
     _inherit = "aftersales.visit"
+
+    work_waiting_for = fields.Char(
+        string="The Work Waits For",
+        compute="_compute_work_waiting_for",
+        help="Why the repair work cannot start yet: the customer's acceptance of "
+        "a fee, and with the warranty addon the request's warranty decision or "
+        "the approval of a goodwill repair.",
+    )
+
+    @api.depends("state", "work_start_date", "fee_amount", "acceptance_state")
+    def _compute_work_waiting_for(self):
+        for visit in self:
+            waiting = (
+                visit.state == "on_site"
+                and not visit.work_start_date
+                and visit._aftersales_work_blockers()
+            )
+            visit.work_waiting_for = "; ".join(waiting) if waiting else False
 
     def _aftersales_check_state(self, states, message):
         """Refuse the step unless every visit is in ``states``; ``message``
@@ -138,8 +156,9 @@ class AftersalesVisit(models.Model):
             )
 
     def action_start_work(self):
-        """The work starts once the plan is explained and, when the customer
-        pays, once he accepted it (SPEC §4.4)."""
+        """The repair work starts once the plan is explained and nothing it
+        waits for is missing (SPEC §4.4): the diagnosis (the site survey) needs
+        no button and starts freely."""
         self._aftersales_check_state(
             ("on_site",),
             lambda v: self.env._(
@@ -176,15 +195,33 @@ class AftersalesVisit(models.Model):
                     visit=self.name,
                 )
             )
-        if self.chargeable and self.acceptance_state != "accepted":
+        missing = self._aftersales_work_blockers()
+        if missing:
             raise UserError(
                 self.env._(
-                    "%(visit)s is chargeable (%(fee)s): the work starts once the "
-                    "customer accepted the plan and the fee.",
+                    "%(visit)s: the work cannot start yet: %(reasons)s.",
                     visit=self.name,
-                    fee=format_amount(self.env, self.fee_amount, self.currency_id),
+                    reasons="; ".join(missing),
                 )
             )
+
+    def _aftersales_work_blockers(self):
+        """Why the repair work of this visit cannot start yet, each a clause
+        naming what is missing; empty when it can start.
+
+        The money gate: a chargeable job (a fee above zero) waits for the
+        customer's acceptance of the plan and the fee. Other modules add their
+        conditions (the warranty decision of the request, a goodwill repair).
+        """
+        self.ensure_one()
+        if self.chargeable and self.acceptance_state != "accepted":
+            return [
+                self.env._(
+                    "the customer has not accepted the plan and the fee (%(fee)s) yet",
+                    fee=format_amount(self.env, self.fee_amount, self.currency_id),
+                )
+            ]
+        return []
 
     def action_joint_test_passed(self):
         return self._aftersales_joint_test(True)
@@ -309,12 +346,6 @@ class AftersalesVisit(models.Model):
             missing.append(self.env._("the start of the work"))
         if self.result == "fixed" and not self.joint_test_date:
             missing.append(self.env._("the joint test with the customer"))
-        if (
-            self.chargeable
-            and self.work_start_date
-            and (self.acceptance_state != "accepted")
-        ):
-            missing.append(self.env._("the customer's acceptance of the fee"))
         unconsented = self.part_ids.filtered(lambda p: not p.consent)
         if unconsented:
             missing.append(
@@ -337,6 +368,17 @@ class AftersalesVisit(models.Model):
                     "%(visit)s: before you check out, record %(missing)s.",
                     visit=self.name,
                     missing="; ".join(missing),
+                )
+            )
+        # the fee (or what it depends on) changed after the work started: the
+        # customer agrees before the engineer leaves
+        reasons = self.work_start_date and self._aftersales_work_blockers()
+        if reasons:
+            raise UserError(
+                self.env._(
+                    "%(visit)s: the work was done, but %(reasons)s.",
+                    visit=self.name,
+                    reasons="; ".join(reasons),
                 )
             )
 

@@ -4,12 +4,12 @@ from odoo import api, fields, models
 
 
 class AftersalesVisitPart(models.Model):
-    """A part the engineer used on a visit, as written on the service form.
-
-    A free line for now (a product when there is one): when the request gets
-    its own parts lines, they feed the service form through
-    ``aftersales.visit._aftersales_report_parts`` and these lines remain for
-    what was used without one.
+    """A part the engineer used on a visit, as written on the service form: a
+    product of the catalogue, never free text (a part that is not in the
+    catalogue is asked from the warehouse). With the warranty addon, only an
+    original spare part that fits the unit, as on the request's parts lines;
+    the request's own parts lines feed the service form too (see
+    ``aftersales.visit._aftersales_report_parts``).
     """
 
     _name = "aftersales.visit.part"
@@ -24,15 +24,16 @@ class AftersalesVisitPart(models.Model):
     sequence = fields.Integer(default=10)
     product_id = fields.Many2one(
         "product.product",
+        string="Part",
+        required=True,
         check_company=True,
-        help="The spare part, when it is a product of the catalogue.",
+        help="The spare part, from the catalogue. A part that is not in it is "
+        "asked from the warehouse (a spare part of the request).",
     )
     name = fields.Char(
-        string="Part",
+        string="Description",
         compute="_compute_name",
         store=True,
-        readonly=False,
-        required=True,
         precompute=True,
     )
     quantity = fields.Float(default=1.0, digits="Product Unit of Measure")
@@ -50,7 +51,4 @@ class AftersalesVisitPart(models.Model):
     @api.depends("product_id")
     def _compute_name(self):
         for part in self:
-            if part.product_id:
-                part.name = part.product_id.display_name
-            elif not part.name:
-                part.name = False
+            part.name = part.product_id.display_name

@@ -25,3 +25,4 @@ from . import test_class_b_repair
 from . import test_visit_tour
 from . import test_demo_story
 from . import test_first_start
+from . import test_quality_check

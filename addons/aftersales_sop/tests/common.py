@@ -89,6 +89,9 @@ class AftersalesSopCommon(AftersalesCommon):
         cls.other_dispatcher = new_test_user(
             cls.env, login="as_dispatcher_2", groups=groups + "dispatcher"
         )
+        cls.qc_inspector = new_test_user(
+            cls.env, login="as_qc_inspector", groups=groups + "qc"
+        )
         cls.team = cls.env["helpdesk.ticket.team"].create(
             {
                 "name": "Service Centre",
@@ -132,6 +135,12 @@ class AftersalesSopCommon(AftersalesCommon):
         cls.lot = cls.env["stock.lot"].create(
             {"name": "AC-T-0001", "product_id": cls.product.id}
         )
+        # a part the engineer writes on the service form (with
+        # aftersales_warranty, the form takes original spare parts only)
+        part = {"name": "Fan Capacitor 4 uF", "type": "consu", "is_storable": True}
+        if "aftersales_is_spare_part" in cls.product._fields:
+            part["aftersales_is_spare_part"] = True
+        cls.fan_capacitor = cls.env["product.product"].create(part)
         cls.customer = cls.env["res.partner"].create(
             {
                 "name": "Test Customer",
@@ -141,6 +150,12 @@ class AftersalesSopCommon(AftersalesCommon):
                 "email": "customer@example.com",
             }
         )
+        if "aftersales_warranty_policy_id" in categories._fields:
+            # with aftersales_warranty installed, the test units are main units
+            # (12 months) and the repair work waits for the warranty decision
+            cls.appliances.aftersales_warranty_policy_id = cls.env.ref(
+                "aftersales_warranty.aftersales_warranty_policy_main_unit"
+            )
         # engineers: a senior and a junior in Shanghai, a senior in Suzhou
         cls.zhang = cls._create_engineer(
             "as_zhang", "Zhang", cls.shanghai, "senior", cls.appliances
@@ -215,6 +230,25 @@ class AftersalesSopCommon(AftersalesCommon):
     def _clock(self, ticket, code):
         return ticket.clock_ids.filtered(lambda c: c.code == code)
 
+    def _qc_passed(self, ticket, user=None):
+        """The repair centre asks for the check of the repaired unit and the QC
+        inspector passes it."""
+        ticket.with_user(user or self.agent).action_qc_request()
+        ticket.with_user(self.qc_inspector).action_qc_pass()
+
+    def _decide_warranty(self, ticket):
+        """With aftersales_warranty installed, the repair work waits for the
+        request's confirmed warranty decision (its own tests show the gate): the
+        agent records the suggestion, unless a decision is there already."""
+        if "warranty_decision" in ticket._fields and not ticket.warranty_decision:
+            ticket.with_user(self.agent).action_warranty_confirm()
+
+    def _start_work(self, visit):
+        """The engineer starts the repair work of ``visit`` (its request's
+        warranty decision confirmed first, see ``_decide_warranty``)."""
+        self._decide_warranty(visit.ticket_id)
+        visit.action_start_work()
+
     def _finish_visit(self, order, user=None, result="fixed"):
         """The engineer fills the least of the service form of the order's
         visit on site and checks out (the last visit completes the order)."""
@@ -223,7 +257,7 @@ class AftersalesSopCommon(AftersalesCommon):
             visit.action_check_in()
         visit.action_show_id()
         visit.plan_note = "Replace the part."
-        visit.action_start_work()
+        self._start_work(visit)
         visit.write(
             {
                 "result": result,

@@ -63,7 +63,7 @@ class TestClassBRepair(AftersalesSopCommon):
                 form.inspection_note = "The fan capacitor is swollen."
                 form.plan_note = "Replace the capacitor (in warranty, free)."
             visit.action_accept_plan()
-            visit.action_start_work()
+            self._start_work(visit)
         self.assertFalse(order.arrived_late)
         self.assertEqual(self._clock(ticket, "onsite").state, "met")
         photo = self.env["ir.attachment"].create(
@@ -82,7 +82,7 @@ class TestClassBRepair(AftersalesSopCommon):
                 form.result = "fixed"
                 form.joint_test_note = "30 minutes of cooling together."
                 with form.part_ids.new() as part:
-                    part.name = "Fan capacitor 4 uF"
+                    part.product_id = self.fan_capacitor
                     part.consent = True
             visit.write({"photo_ids": [Command.link(photo.id)]})
             visit.action_joint_test_passed()
@@ -122,7 +122,7 @@ class TestClassBRepair(AftersalesSopCommon):
         for expected in (
             visit.name,
             "Replaced the fan capacitor; cleaned the coil.",
-            "Fan capacitor 4 uF",
+            "Fan Capacitor 4 uF",
             "Fixed on site",
             "Passed",
             "Satisfaction checklist",

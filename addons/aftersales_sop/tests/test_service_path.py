@@ -116,7 +116,9 @@ class TestServicePath(AftersalesSopCommon):
         with freeze_time("2026-10-02 00:30:00"):
             ticket.with_user(engineer).action_diagnosis_reported()
         self.assertEqual(detection.state, "met")
-        # solved at the centre: the repair completes, the customer is told
+        # repaired, checked by the QC inspector, solved: the repair completes,
+        # the customer is told
+        self._qc_passed(ticket, engineer)
         with freeze_time("2026-10-05 02:00:00"):
             ticket.with_user(engineer).action_problem_solved()
         self.assertFalse(ticket.at_repair_centre)
@@ -157,6 +159,7 @@ class TestServicePath(AftersalesSopCommon):
             ticket.with_user(self.agent).action_diagnosis_reported()
         self.assertEqual(detection.state, "breached")
         self.assertEqual(detection.stop_date, datetime(2026, 10, 2, 3, 0))
+        self._qc_passed(ticket)
         with freeze_time("2026-10-05 02:00:00"):
             ticket.with_user(self.agent).action_problem_solved()
         self.assertEqual(ticket.repair_state, "done")  # no dispatch order
@@ -198,6 +201,9 @@ class TestServicePath(AftersalesSopCommon):
         agent.action_unit_received()
         with self.assertRaisesRegex(UserError, "Diagnosis"):
             agent.action_diagnosis_reported()  # nothing written to tell
+        with self.assertRaisesRegex(UserError, "QC inspector"):
+            agent.action_problem_solved()  # not checked yet
+        self._qc_passed(ticket)
         agent.action_problem_solved()
         with self.assertRaises(UserError):
             agent.action_result_told()  # the result to tell is not written

@@ -50,7 +50,7 @@ class TestServiceReport(AftersalesSopCommon):
             }
         )
         visit.action_accept_plan()
-        visit.action_start_work()
+        self._start_work(visit)
         visit.write(
             {
                 "work_note": "Replaced the capacitor, cleaned the coil.",
@@ -59,7 +59,11 @@ class TestServiceReport(AftersalesSopCommon):
                 "result": "fixed",
                 "part_ids": [
                     Command.create(
-                        {"name": "Capacitor 4 uF", "quantity": 1, "consent": True}
+                        {
+                            "product_id": self.fan_capacitor.id,
+                            "quantity": 1,
+                            "consent": True,
+                        }
                     )
                 ],
                 **values,
@@ -192,7 +196,7 @@ class TestServiceReport(AftersalesSopCommon):
             visit._aftersales_report_parts(),
             [
                 {
-                    "name": "Capacitor 4 uF",
+                    "name": "Fan Capacitor 4 uF",
                     "quantity": 1.0,
                     "serial_number": "",
                     "consent": True,

@@ -39,6 +39,7 @@ class TestVisit(AftersalesSopCommon):
         return order.current_visit_id.with_user(self.engineer)
 
     def _on_site(self, order):
+        self._decide_warranty(order.ticket_id)
         visit = self._visit(order)
         visit.action_check_in()
         visit.action_show_id()
@@ -115,6 +116,7 @@ class TestVisit(AftersalesSopCommon):
 
     def test_no_work_before_the_id_and_the_plan(self):
         order = self._dispatch()
+        self._decide_warranty(order.ticket_id)
         visit = self._visit(order)
         visit.action_check_in()
         with self.assertRaisesRegex(UserError, "show the customer your ID"):
@@ -132,8 +134,9 @@ class TestVisit(AftersalesSopCommon):
         visit = self._on_site(order)
         visit.write({"plan_note": "Replace the compressor.", "fee_amount": 680.0})
         self.assertTrue(visit.chargeable)
-        with self.assertRaisesRegex(UserError, "chargeable"):
+        with self.assertRaisesRegex(UserError, "has not accepted the plan and the fee"):
             visit.action_start_work()
+        self.assertIn("has not accepted the plan and the fee", visit.work_waiting_for)
         self.assertFalse(visit.work_start_date)
         visit.accepted_by = "Mrs Wang"
         visit.action_accept_plan()
@@ -194,7 +197,9 @@ class TestVisit(AftersalesSopCommon):
         visit.write(
             {
                 "part_ids": [
-                    Command.create({"name": "Fan capacitor 4 uF", "quantity": 1}),
+                    Command.create(
+                        {"product_id": self.fan_capacitor.id, "quantity": 1}
+                    ),
                 ]
             }
         )
@@ -206,7 +211,7 @@ class TestVisit(AftersalesSopCommon):
         message = str(error.exception)
         for expected in (
             "joint test",
-            "consent to replace Fan capacitor 4 uF",
+            "consent to replace Fan Capacitor 4 uF",
             "signature",
             "satisfaction checklist",
         ):
@@ -330,9 +335,16 @@ class TestVisit(AftersalesSopCommon):
             form.inspection_note = "Fan stalls when warm."
             form.plan_note = "Replace the fan capacitor."
             with form.part_ids.new() as part:
-                part.name = "Fan capacitor"
+                part.product_id = self.fan_capacitor
                 part.consent = True
         visit = form.record
-        self.assertEqual(visit.part_ids.name, "Fan capacitor")
+        self.assertEqual(visit.part_ids.name, "Fan Capacitor 4 uF")
+        # a part of the catalogue, never free text
+        with (
+            self.assertRaises(AssertionError),
+            Form(visit) as form,
+            form.part_ids.new() as part,
+        ):
+            part.quantity = 1
         action = order.with_user(self.engineer).action_open_current_visit()
         self.assertEqual(action["res_id"], visit.id)

@@ -29,6 +29,7 @@ class TestVisitTour(HttpCase, AftersalesSopCommon):
 
     def test_the_engineers_visit_on_a_phone(self):
         ticket = self._create_repair()
+        self._decide_warranty(ticket)
         order = self.env["aftersales.dispatch.order"].create(
             {
                 "ticket_id": ticket.id,

@@ -12,6 +12,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import parts as rules
+from .product_spare_part import SPARE_PART_DOMAIN
 
 LINE_STATES = [
     (rules.WAITING, "Waiting for Stock"),
@@ -52,9 +53,7 @@ class AftersalesPartLine(models.Model):
         required=True,
         index=True,
         check_company=True,
-        domain="[('aftersales_is_spare_part', '=', True), '|', "
-        "('aftersales_fits_tmpl_ids', '=', False), "
-        "('aftersales_fits_tmpl_ids', 'in', [unit_product_tmpl_id])]",
+        domain=SPARE_PART_DOMAIN,
         help="Only original spare parts; those that fit the unit's model are offered.",
     )
     product_tracking = fields.Selection(related="product_id.tracking")
@@ -327,23 +326,11 @@ class AftersalesPartLine(models.Model):
     @api.constrains("product_id")
     def _check_original_part(self):
         for line in self:
-            if not line.product_id.aftersales_is_spare_part:
-                raise ValidationError(
-                    self.env._(
-                        "%(part)s is not an original spare part: only original "
-                        "parts go into a customer's unit. Mark it as an original "
-                        "spare part on the product if it is one.",
-                        part=line.product_id.display_name,
-                    )
-                )
-            if not line.product_id.is_storable:
-                raise ValidationError(
-                    self.env._(
-                        "%(part)s is not tracked in stock: a spare part is "
-                        "reserved and issued from the warehouse.",
-                        part=line.product_id.display_name,
-                    )
-                )
+            problem = line.product_id._aftersales_spare_part_problem(
+                line.unit_product_tmpl_id
+            )
+            if problem:
+                raise ValidationError(problem)
 
     @api.constrains("quantity_used")
     def _check_quantity_used(self):

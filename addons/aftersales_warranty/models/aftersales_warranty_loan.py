@@ -1,7 +1,5 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -64,7 +62,13 @@ class AftersalesWarrantyLoan(models.Model):
         domain="[('product_id', '=', product_id), ('aftersales_is_loaner', '=', True)]",
     )
     date_issue = fields.Date(string="Lent On", tracking=True, copy=False)
-    date_due = fields.Date(string="Due Back On", tracking=True, copy=False)
+    date_due = fields.Date(
+        string="Due Back On",
+        tracking=True,
+        copy=False,
+        help="Set when the repair of the request is completed: the loan period "
+        "of the settings counts from the completion.",
+    )
     date_returned = fields.Date(string="Returned On", tracking=True, copy=False)
     issue_picking_id = fields.Many2one(
         "stock.picking",
@@ -229,13 +233,45 @@ class AftersalesWarrantyLoan(models.Model):
         self.ensure_one()
         day = fields.Date.context_today(self, picking.date_done)
         if picking == self.issue_picking_id:
-            due = self.date_due or day + timedelta(
-                days=self.company_id.aftersales_loan_days
+            # due after the repair's completion: unknown while it goes on
+            due = self.ticket_id._aftersales_loan_due_date() or self.date_due
+            self.write(
+                {"state": "out", "date_issue": day, "date_due": due and max(due, day)}
             )
-            self.write({"state": "out", "date_issue": day, "date_due": max(due, day)})
+            if self.ticket_id.repair_done_date:
+                self._aftersales_due_after_repair()
         elif picking == self.return_picking_id:
             self.write({"state": "returned", "date_returned": day})
             self.activity_unlink(["aftersales_warranty.mail_act_loan_overdue"])
+            ticket = self.ticket_id
+            ticket.activity_feedback(
+                ["aftersales_warranty.mail_act_loan_return"],
+                feedback=self.env._(
+                    "Loaner unit %(serial)s returned.", serial=self.lot_id.name
+                ),
+            )
+            if ticket.repair_state == "done" and not ticket.loaner_out:
+                ticket._aftersales_move_to_done()
+
+    def _aftersales_due_after_repair(self):
+        """The repair is completed: the loaner is due the configured days
+        after it, and the request's owner takes it back."""
+        for loan in self:
+            ticket = loan.ticket_id
+            due = ticket._aftersales_loan_due_date()
+            loan.date_due = max(due, loan.date_issue) if loan.date_issue else due
+            user = loan.user_id or ticket.user_id or ticket.team_id.user_id
+            if user:
+                ticket.activity_schedule(
+                    "aftersales_warranty.mail_act_loan_return",
+                    date_deadline=loan.date_due,
+                    summary=self.env._(
+                        "Take the loaner unit %(serial)s back by %(date)s",
+                        serial=loan.lot_id.name,
+                        date=loan.date_due,
+                    ),
+                    user_id=user.id,
+                )
 
     def action_view_pickings(self):
         self.ensure_one()

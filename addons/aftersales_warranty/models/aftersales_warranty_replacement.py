@@ -1,12 +1,9 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 
 from .res_company import REPLACEMENT_RULES
-
-#: 质检员: checks the returned unit of a replacement
-QC_GROUP = "aftersales_sop.aftersales_sop_group_qc"
 
 STATES = [
     ("draft", "Application"),
@@ -318,24 +315,19 @@ class AftersalesWarrantyReplacement(models.Model):
         """Who checks the returned unit: a QC inspector of the company, else
         the request's responsible."""
         self.ensure_one()
-        inspectors = (
-            self.env.ref(QC_GROUP)
-            .sudo()
-            .users.filtered(
-                lambda user: self.company_id in user.company_ids and user.active
-            )
+        return (
+            self.env["res.users"]._aftersales_qc_inspector(self.company_id)
+            or self.ticket_id.user_id
+            or self.env.user
         )
-        return inspectors.sorted("id")[:1] or self.ticket_id.user_id or self.env.user
 
     def action_check(self):
-        users = self.env["res.users"]
-        if not (users._is_aftersales_manager() or self.env.user.has_group(QC_GROUP)):
-            raise AccessError(
-                self.env._(
-                    "Only a QC inspector or an after-sales manager records the "
-                    "check of a returned unit."
-                )
+        self.env["res.users"]._check_aftersales_qc(
+            self.env._(
+                "Only a QC inspector or an after-sales manager records the "
+                "check of a returned unit."
             )
+        )
         self._check_state(("returned",), self.env._("checked"))
         for replacement in self:
             if not replacement.check_result:

@@ -5,6 +5,8 @@ replacements and loans (the warranty decision is in ``helpdesk_ticket.py``)."""
 
 from odoo import api, fields, models
 
+from ..rules import money
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
@@ -58,11 +60,16 @@ class HelpdeskTicket(models.Model):
     def _aftersales_work_blocker(self):
         """Why the work of this request cannot be called done, or ``None``.
 
-        Each open repair must pass its gate (decision, accepted quote, consent
-        to the parts); a request decided as charged needs a repair order whose
-        quote the customer accepted.
+        The request's warranty decision is confirmed; each open repair must
+        pass its gate (decision, accepted quote, consent to the parts); a
+        request decided as charged needs the customer's acceptance of a fee on
+        a visit, a repair order whose quote he accepted, or a manager's
+        goodwill approval.
         """
         self.ensure_one()
+        blocker = self._aftersales_money_blocker()
+        if blocker in (money.UNDECIDED, money.OUTDATED):
+            return self._aftersales_money_reason(blocker)
         # sudo: the engineer who closes his job may not read repair orders
         repairs = self.sudo().repair_order_ids.filtered(lambda r: r.state != "cancel")
         for repair in repairs.filtered(lambda r: r.state != "done"):
@@ -73,15 +80,17 @@ class HelpdeskTicket(models.Model):
                     repair=repair.name,
                     reason=reason,
                 )
-        if self.warranty_decision and not self.warranty_free and not repairs:
+        agreed = self.goodwill_approved or self._aftersales_fee_accepted()
+        if not self.warranty_free and not repairs and not agreed:
             labels = dict(
                 self._fields["warranty_decision"]._description_selection(self.env)
             )
             return self.env._(
-                "%(ticket)s is charged to the customer (%(decision)s) and no repair "
-                "order holds a quote he accepted: record the work on a repair "
-                "order and have its quote accepted, or cancel the dispatch order "
-                "if the customer refused the work",
+                "%(ticket)s is charged to the customer (%(decision)s) and he "
+                "accepted neither a fee on the visit nor the quote of a repair "
+                "order, and no manager approved a goodwill repair: record the fee "
+                "or the work on a repair order and have it accepted, or cancel the "
+                "dispatch order if the customer refused the work",
                 ticket=self.display_name,
                 decision=labels[self.warranty_decision],
             )

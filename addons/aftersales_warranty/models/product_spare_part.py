@@ -10,6 +10,16 @@ from odoo.exceptions import UserError
 
 from ..rules import parts as rules
 
+#: the parts offered for a customer's unit, on every form that takes one (the
+#: request's parts lines, the parts used on a visit's service form): original
+#: spare parts that fit the model ``unit_product_tmpl_id`` of the record, or fit
+#: every model. ``product.product._aftersales_spare_part_problem`` checks it.
+SPARE_PART_DOMAIN = (
+    "[('aftersales_is_spare_part', '=', True), '|', "
+    "('aftersales_fits_tmpl_ids', '=', False), "
+    "('aftersales_fits_tmpl_ids', 'in', [unit_product_tmpl_id])]"
+)
+
 
 class ProductTemplate(models.Model):
     _inherit = "product.template"
@@ -125,6 +135,35 @@ class ProductProduct(models.Model):
             product.aftersales_suggested_min_qty = rules.suggested_minimum(
                 quantity, months, company.aftersales_parts_cover_months
             )
+
+    def _aftersales_spare_part_problem(self, unit_template=None):
+        """Why this product cannot go into a customer's unit of the model
+        ``unit_template`` (a message), or ``None``: only original spare parts,
+        tracked in stock, that fit the unit's model (SPEC §4, §6)."""
+        self.ensure_one()
+        if not self.aftersales_is_spare_part:
+            return self.env._(
+                "%(part)s is not an original spare part: only original parts go "
+                "into a customer's unit. Mark it as an original spare part on the "
+                "product if it is one.",
+                part=self.display_name,
+            )
+        if not self.is_storable:
+            return self.env._(
+                "%(part)s is not tracked in stock: a spare part is reserved and "
+                "issued from the warehouse.",
+                part=self.display_name,
+            )
+        fits = self.aftersales_fits_tmpl_ids
+        if unit_template and fits and unit_template not in fits:
+            return self.env._(
+                "%(part)s does not fit %(unit)s: it fits %(models)s (the product's "
+                "Fits).",
+                part=self.display_name,
+                unit=unit_template.display_name,
+                models=", ".join(fits.mapped("display_name")),
+            )
+        return None
 
     def action_aftersales_set_minimum(self):
         """Set the minimum-stock rule of the company's main warehouse to the

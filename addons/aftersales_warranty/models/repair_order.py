@@ -208,6 +208,8 @@ class RepairOrder(models.Model):
         )
         ours._aftersales_sync_charge_lines()
         ours.move_ids._aftersales_update_sale_price()
+        # the supervisor approves it before it goes to the customer
+        ours.sale_order_id.action_aftersales_request_approval()
         for repair in ours.filtered("helpdesk_ticket_id"):
             post_note(
                 repair.helpdesk_ticket_id,

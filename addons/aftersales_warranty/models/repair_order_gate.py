@@ -7,8 +7,12 @@ work goes on: starting the repair, finishing it, and (in
 ``aftersales_dispatch_order.py``) the engineer's dispatch order marked done.
 It says why the work must wait:
 
-- the service request has no warranty decision yet;
-- something is charged and the customer has not accepted the quote;
+- the service request has no confirmed warranty decision, or it is out of
+  date (``helpdesk_ticket_money.py``);
+- something is charged and the customer has not accepted the quote (which the
+  after-sales supervisor approved first, ``sale_order_approval.py``);
+- the unit is not covered, nothing is charged, and no manager approved the
+  goodwill repair;
 - a part is replaced without his recorded consent (free parts too): the
   accepted quote records it for the parts it lists, **Customer Consent**
   records it for the others, such as parts added after the acceptance.
@@ -21,6 +25,8 @@ from odoo.exceptions import UserError
 
 from odoo.addons.aftersales_sop.tools.chatter import post_note
 
+from ..rules import money
+
 
 class RepairOrder(models.Model):
     _inherit = "repair.order"
@@ -30,6 +36,19 @@ class RepairOrder(models.Model):
         compute="_compute_aftersales_blocker",
         help="Why the work of this repair cannot go on yet.",
     )
+    aftersales_approval_state = fields.Selection(
+        related="sale_order_id.aftersales_approval_state",
+        string="Supervisor Approval",
+    )
+    aftersales_qc_state = fields.Selection(
+        related="helpdesk_ticket_id.qc_state", string="Quality Check"
+    )
+    aftersales_qc_needed = fields.Boolean(
+        string="Quality Check Needed",
+        compute="_compute_aftersales_qc_needed",
+        help="The unit was received at the repair centre: a QC inspector checks "
+        "it before the repair ends and the unit goes back.",
+    )
     aftersales_consent_pending = fields.Boolean(
         string="Parts Awaiting Consent",
         compute="_compute_aftersales_blocker",
@@ -38,6 +57,8 @@ class RepairOrder(models.Model):
 
     @api.depends(
         "helpdesk_ticket_id.warranty_decision",
+        "helpdesk_ticket_id.warranty_decision_outdated",
+        "helpdesk_ticket_id.goodwill_approved",
         "quote_state",
         "quote_required",
         "partner_id",
@@ -54,6 +75,32 @@ class RepairOrder(models.Model):
                 repair._aftersales_parts_awaiting_consent()
             )
 
+    @api.depends(
+        "helpdesk_ticket_id.unit_received_date", "helpdesk_ticket_id.solved_date"
+    )
+    def _compute_aftersales_qc_needed(self):
+        for repair in self:
+            # sudo: repair staff need not read service requests
+            ticket = repair.sudo().helpdesk_ticket_id
+            repair.aftersales_qc_needed = bool(
+                ticket.at_repair_centre and ticket.unit_received_date
+            )
+
+    def action_aftersales_qc_request(self):
+        """The unit is repaired: the QC inspector checks it (on the request)."""
+        for repair in self:
+            if not repair.aftersales_qc_needed:
+                raise UserError(
+                    self.env._(
+                        "%(repair)s: only a unit received at the repair centre is "
+                        "checked before it goes back.",
+                        repair=repair.name,
+                    )
+                )
+            # sudo: repair staff ask for the check of the request's unit
+            repair.sudo().helpdesk_ticket_id.action_qc_request()
+        return True
+
     # ---------------------------------------------------------------------------
     # the gate
     # ---------------------------------------------------------------------------
@@ -65,12 +112,13 @@ class RepairOrder(models.Model):
             return None
         # sudo: repair staff need not read service requests to see the gate
         ticket = self.sudo().helpdesk_ticket_id
-        if ticket and not ticket.warranty_decision:
-            return self.env._(
-                "the warranty decision of %(ticket)s is not recorded yet",
-                ticket=ticket.display_name,
-            )
-        if self.quote_required and self.quote_state != "accepted":
+        accepted = self.quote_state == "accepted"
+        blocker = ticket and ticket._aftersales_money_blocker(
+            charged=self.quote_required, accepted=accepted
+        )
+        if blocker and blocker != money.CONSENT:  # the quote is said below
+            return ticket._aftersales_money_reason(blocker)
+        if self.quote_required and not accepted:
             return self.env._(
                 "it is charged to the customer and %(reason)s",
                 reason=self._aftersales_quote_missing_reason(),
@@ -90,7 +138,9 @@ class RepairOrder(models.Model):
         quote = self.sale_order_id.name or ""
         state = self.quote_state
         if state == "draft":
-            return self.env._("the quote %(quote)s was not sent yet", quote=quote)
+            return self.sale_order_id._aftersales_approval_missing() or self.env._(
+                "the quote %(quote)s was not sent yet", quote=quote
+            )
         if state == "sent":
             return self.env._(
                 "the customer has not accepted %(quote)s yet", quote=quote
@@ -122,6 +172,18 @@ class RepairOrder(models.Model):
         self._aftersales_check_gate(
             self.env._("Repair %(repair)s cannot be finished: %(reason)s.")
         )
+        # a unit repaired at the repair centre goes back once the QC passed it
+        for repair in self:
+            # sudo: repair staff need not read service requests
+            ticket = repair.sudo().helpdesk_ticket_id
+            if repair.aftersales_qc_needed and ticket.qc_state != "passed":
+                raise UserError(
+                    self.env._(
+                        "Repair %(repair)s cannot be finished: %(reason)s",
+                        repair=repair.name,
+                        reason=ticket._aftersales_qc_missing(),
+                    )
+                )
         return super().action_repair_done()
 
     # ---------------------------------------------------------------------------

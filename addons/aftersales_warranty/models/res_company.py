@@ -24,7 +24,8 @@ class ResCompany(models.Model):
     aftersales_loan_days = fields.Integer(
         string="Loan Period (days)",
         default=14,
-        help="When a loaner unit is due back, counted from the day it is issued.",
+        help="When a loaner unit is due back, counted from the day the repair "
+        "of the request is completed.",
     )
     aftersales_register_deliveries = fields.Boolean(
         string="Register Delivered Units",
@@ -52,6 +53,14 @@ class ResCompany(models.Model):
         "too: per-part warranty cover, no work before the customer accepted "
         "the quote and agreed to the parts. Off: they keep Odoo's standard "
         "repair flow ('Under Warranty' makes all their parts free).",
+    )
+    aftersales_quote_approval_amount = fields.Monetary(
+        string="Quotes Approved Above",
+        currency_field="currency_id",
+        default=0.0,
+        help="An after-sales repair quote whose total is above this amount goes "
+        "to the customer only once the after-sales supervisor approved it. "
+        "0: every after-sales quote is approved first.",
     )
     aftersales_labour_product_id = fields.Many2one(
         "product.product",

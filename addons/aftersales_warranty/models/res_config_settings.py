@@ -29,6 +29,14 @@ class ResConfigSettings(models.TransientModel):
     aftersales_labour_product_id = fields.Many2one(
         related="company_id.aftersales_labour_product_id", readonly=False
     )
+    aftersales_currency_id = fields.Many2one(
+        related="company_id.currency_id", string="After-Sales Currency"
+    )
+    aftersales_quote_approval_amount = fields.Monetary(
+        related="company_id.aftersales_quote_approval_amount",
+        readonly=False,
+        currency_field="aftersales_currency_id",
+    )
     aftersales_travel_product_id = fields.Many2one(
         related="company_id.aftersales_travel_product_id", readonly=False
     )

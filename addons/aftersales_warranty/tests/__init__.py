@@ -17,3 +17,7 @@ from . import test_parts_money
 from . import test_parts_security
 from . import test_parts_visit
 from . import test_product_form
+from . import test_money_gate
+from . import test_quote_approval
+from . import test_parts_checks
+from . import test_demo_story

@@ -105,6 +105,13 @@ class WarrantyCommon(AftersalesSopCommon):
             groups="aftersales_sop.aftersales_sop_group_agent,"
             "stock.group_stock_user,sales_team.group_sale_salesman_all_leads",
         )
+        # 售后主管: approves repair quotes (he opens them with the Sales role)
+        cls.supervisor = new_test_user(
+            env,
+            login="as_supervisor",
+            groups="aftersales_sop.aftersales_sop_group_manager,"
+            "sales_team.group_sale_salesman_all_leads",
+        )
 
     @classmethod
     def _lot(cls, name, product=None):
@@ -131,6 +138,11 @@ class WarrantyCommon(AftersalesSopCommon):
         cls.env["stock.quant"]._update_available_quantity(
             product, location or cls.stock_location, quantity, lot_id=lot
         )
+
+    def _approve(self, order):
+        """The after-sales supervisor approves the repair quote ``order``."""
+        order.with_user(self.supervisor).action_aftersales_approve()
+        self.assertEqual(order.aftersales_approval_state, "approved")
 
     @staticmethod
     def _validate(picking):

@@ -96,6 +96,7 @@ class TestNoEmail(QuoteCommon):
         repair = repair.with_user(self.repairer)
         repair.action_create_sale_order()
         self.assertTrue(self._authored_by(ticket, self.repairer))
+        self._approve(repair.sale_order_id)
         repair.sale_order_id.action_quotation_sent()
         repair.action_quote_accepted()
         self.assertEqual(repair.quote_state, "accepted")

@@ -66,7 +66,7 @@ class TestPartsVisit(PartsCommon):
         self.assertEqual(visit.part_line_ids, cap | fan)
         visit.part_line_ids.filtered(lambda line: line == cap).quantity_used = 1
         # and writes a part he had with him, not from the warehouse
-        visit.part_ids = [Command.create({"name": "Seal ring", "consent": True})]
+        visit.part_ids = [Command.create({"product_id": self.fuse.id, "consent": True})]
         # every used part needs the customer's consent before he leaves
         with self.assertRaises(UserError) as error:
             self._check_out(visit)
@@ -95,7 +95,7 @@ class TestPartsVisit(PartsCommon):
                 "line_id": fan.id,
             },
             {
-                "name": "Seal ring",
+                "name": "[T-FUSE] Test Fuse",
                 "quantity": 1.0,
                 "serial_number": "",
                 "consent": True,
@@ -117,7 +117,7 @@ class TestPartsVisit(PartsCommon):
         # the report printed later lists the same parts
         self.assertEqual(visit._aftersales_report_parts(), expected)
         html = self._report_html(visit)
-        for text in ("Test Spare Capacitor", "Test Fan Motor", lot.name, "Seal ring"):
+        for text in ("Test Spare Capacitor", "Test Fan Motor", lot.name, "Test Fuse"):
             self.assertIn(text, html)
 
     def test_each_visit_consumes_what_it_used(self):

@@ -5,6 +5,7 @@ the repair, and the unit's file records it."""
 
 from datetime import date, datetime
 
+from odoo.exceptions import UserError
 from odoo.tests import freeze_time, tagged
 
 from .test_repair_quote import QuoteCommon
@@ -39,6 +40,12 @@ class TestRepairCompletion(QuoteCommon):
         ticket.action_unit_received()  # at the repair centre
         repair.action_repair_start()
         repair.action_assign()
+        # the repaired unit goes back once the QC inspector passed it
+        with self.assertRaisesRegex(UserError, "QC inspector"):
+            repair.action_repair_end()
+        repair.with_user(self.repairer).action_aftersales_qc_request()
+        self.assertEqual(repair.aftersales_qc_state, "to_check")
+        ticket.with_user(self.qc_inspector).action_qc_pass()
         with freeze_time("2026-09-30 08:00:00"):
             repair.action_repair_end()
         self.assertEqual(repair.state, "done")

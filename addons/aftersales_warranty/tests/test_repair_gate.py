@@ -24,6 +24,7 @@ class TestRepairGate(QuoteCommon):
 
     def _accepted(self, repair):
         repair.action_create_sale_order()
+        self._approve(repair.sale_order_id)
         repair.sale_order_id.action_quotation_sent()
         repair.action_quote_accepted()
         return repair.sale_order_id
@@ -130,20 +131,21 @@ class TestRepairGate(QuoteCommon):
             wizard.action_apply()
         self.assertIn("by accepting the quote", str(error.exception))
 
-    def test_the_dispatch_order_waits_for_the_quote(self):
+    def test_the_visit_waits_for_the_quote(self):
         ticket = self._decided_ticket(date(2025, 1, 5))
         order = self._dispatch(ticket)
         engineer = self.zhang.user_id
-        # charged, and nothing accepted: the engineer cannot close his job
+        # not covered, and nothing accepted: the engineer does not start
         with self.assertRaises(UserError) as error:
             self._finish_visit(order, engineer)
-        self.assertIn("charged to the customer (Expired)", str(error.exception))
+        self.assertIn("is not covered (Expired)", str(error.exception))
+        self.assertIn("accepts a fee or a quote", str(error.exception))
         repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
-        with self.assertRaises(UserError) as error:
+        with self.assertRaises(UserError):
             self._finish_visit(order, engineer)
-        self.assertIn(repair.name, str(error.exception))
-        self.assertIn("no quote was made", str(error.exception))
         self.assertEqual(order.state, "on_site")
+        # the dispatch order's own gate says the same
+        self.assertIn("no quote was made", ticket._aftersales_work_blocker())
         self._accepted(repair)
         self._finish_visit(order, engineer)
         self.assertEqual(order.state, "done")
@@ -159,32 +161,50 @@ class TestRepairGate(QuoteCommon):
         self._finish_visit(order)
         self.assertEqual(order.state, "done")
 
-    def test_free_and_undecided_visits_are_closed_freely(self):
-        in_warranty = self._decided_ticket(date(2026, 3, 1))
-        order = self._dispatch(in_warranty)
+    def test_an_undecided_request_is_surveyed_not_repaired(self):
+        ticket = self._create_repair(lot_id=self._lot("AC-T-GATE-1").id)
+        order = self._dispatch(ticket)
+        visit = order.current_visit_id.with_user(self.zhang.user_id)
+        visit.action_show_id()
+        # the diagnosis is free: it often decides the coverage
+        visit.write(
+            {
+                "inspection_note": "The board is wet: water came in.",
+                "plan_note": "Replace the control board.",
+            }
+        )
+        with self.assertRaises(UserError) as error:
+            visit.action_start_work()
+        self.assertIn("is not confirmed yet", str(error.exception))
+        self.assertIn("Confirm Warranty", visit.work_waiting_for)
+        self.assertFalse(visit.work_start_date)
+        # nor is the job done without the decision
+        self.assertIn("is not confirmed yet", ticket._aftersales_work_blocker())
+        ticket.with_user(self.agent).action_warranty_confirm()
+        self.assertFalse(visit.work_waiting_for)
         self._finish_visit(order)
         self.assertEqual(order.state, "done")
-        # nothing chargeable is known without a decision or a repair
-        undecided = self._create_repair(lot_id=self._lot("AC-T-GATE-1").id)
-        order = self._dispatch(undecided)
-        self._finish_visit(order)
-        self.assertEqual(order.state, "done")
+        self.assertEqual(ticket.repair_state, "done")
 
-    def test_a_refused_repair_leaves_the_visit_to_be_cancelled(self):
+    def test_a_refused_quote_ends_the_visit_without_work(self):
         ticket = self._decided_ticket(date(2025, 1, 5))
         order = self._dispatch(ticket)
         repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
         repair.action_create_sale_order()
         repair.action_quote_refused()
-        with self.assertRaises(UserError) as error:
-            self._finish_visit(order)
-        self.assertIn("refused", str(error.exception))
+        self.assertIn("refused", repair.aftersales_blocker)
+        visit = order.current_visit_id.with_user(self.zhang.user_id)
+        visit.action_show_id()
+        visit.plan_note = "Replace the capacitor (quote refused)."
+        with self.assertRaises(UserError):
+            visit.action_start_work()
+        # the customer refuses on site: the visit ends without work
+        visit.action_refuse_plan()
+        visit.write({"no_signature_reason": "Refused.", "checklist_declined": True})
+        visit.action_check_out()
+        self.assertEqual(order.state, "done")
         repair.action_repair_cancel()
-        with self.assertRaises(UserError) as error:
-            self._finish_visit(order)
-        self.assertIn("cancel the dispatch order", str(error.exception))
-        order.action_cancel()
-        self.assertEqual(order.state, "cancel")
+        self.assertEqual(repair.state, "cancel")
 
     def test_only_what_the_quote_lists_is_agreed(self):
         ticket = self._decided_ticket(date(2025, 1, 5))
@@ -205,6 +225,7 @@ class TestRepairGate(QuoteCommon):
             }
         )
         self.assertTrue(self._line(repair.sale_order_id, self.remote))
+        self._approve(repair.sale_order_id)
         repair.sale_order_id.action_quotation_sent()
         repair.action_quote_accepted()
         self.assertFalse(repair.move_ids.filtered("aftersales_consent_pending"))

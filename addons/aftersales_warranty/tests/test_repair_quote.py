@@ -101,6 +101,10 @@ class TestRepairQuote(QuoteCommon):
         self.assertEqual(repair.quote_state, "draft")
         with self.assertRaises(UserError) as error:
             repair.action_repair_start()
+        self.assertIn("waits for the after-sales supervisor", str(error.exception))
+        self._approve(order)
+        with self.assertRaises(UserError) as error:
+            repair.action_repair_start()
         self.assertIn("was not sent yet", str(error.exception))
         order.action_quotation_sent()
         with self.assertRaises(UserError) as error:
@@ -109,6 +113,9 @@ class TestRepairQuote(QuoteCommon):
         # the labour estimate changes while the quote waits: the quote follows
         repair.labour_hours = 2
         self.assertEqual(self._line(order, labour).product_uom_qty, 2)
+        # a dearer quote than the supervisor approved is approved again
+        self.assertEqual(order.aftersales_approval_state, "to_approve")
+        self._approve(order)
         # the customer accepts by e-mail; the agent records it
         repair.action_quote_accepted()
         self.assertEqual(order.state, "sale")
@@ -128,6 +135,7 @@ class TestRepairQuote(QuoteCommon):
         repair = self._repair(ticket, parts=[(self.capacitor, 1, None)])
         repair.action_create_sale_order()
         order = repair.sale_order_id
+        self._approve(order)
         order.action_quotation_sent()
         order.validity_date = date(2026, 9, 27)
         self.assertEqual(repair.quote_state, "expired")
@@ -263,6 +271,7 @@ class TestQuotePortal(QuoteCommon, HttpCase):
         order = repair.sale_order_id
         self.assertTrue(order.require_signature)
         order.require_payment = False  # the signature alone confirms it
+        self._approve(order)
         order.action_quotation_sent()
         order._portal_ensure_token()
         return repair, order

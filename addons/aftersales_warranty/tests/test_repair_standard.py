@@ -73,6 +73,7 @@ class TestRepairOutsideTheFlow(WarrantyCommon):
         self.assertIn("no quote was made", str(error.exception))
         repair.action_create_sale_order()
         self.assertTrue(repair.sale_order_id.require_signature)
+        self._approve(repair.sale_order_id)
         repair.sale_order_id.action_quotation_sent()
         repair.action_quote_accepted()
         repair.action_repair_start()
