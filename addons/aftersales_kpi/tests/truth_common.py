@@ -156,6 +156,8 @@ class KpiTruthCommon(KpiCommon):
             visit.action_check_in()
             visit.action_show_id()
             visit.plan_note = "Replace the part."
+            # the work waits for the request's confirmed warranty decision
+            KpiCommon._decide_warranty(cls, visit.ticket_id)
             visit.action_start_work()
         visit.write(
             {
