@@ -300,6 +300,113 @@ def test_production_connections_fit_postgres():
     assert 2 * per_container < max_connections  # room to scale out
 
 
+# -- beyond one server: compose.scaling.yaml ----------------------------------------
+
+
+def _max_connections(command):
+    return int(re.search(r"max_connections=(\d+)", command)[1])
+
+
+def test_scaling_nodes_share_one_filestore_and_read_from_the_standby():
+    services = compose("compose.scaling.yaml")["services"]
+    assert {"db", "db-replica", "odoo-init", "odoo", "nginx"} <= set(services)
+    conf = odoo_conf("scaling/odoo.conf")
+    for name in ("odoo-init", "odoo"):
+        odoo = services[name]
+        # sessions and attachments in one volume: any node answers any request
+        assert f"odoo-data:{conf['data_dir']}" in odoo["volumes"]
+        assert "./scaling/odoo.conf:/etc/odoo/scaling.conf:ro" in odoo["volumes"]
+        assert odoo["environment"]["ODOO_RC"] == "/etc/odoo/scaling.conf"
+        assert odoo["environment"]["AFTERSALES_DEMO"] == "0"
+        assert "${POSTGRES_PASSWORD:?" in odoo["environment"]["PGPASSWORD"]
+    nodes = services["odoo"]
+    assert nodes["deploy"]["replicas"] >= 2
+    assert "ports" not in nodes  # only nginx is reachable
+    assert nodes["depends_on"] == {
+        "odoo-init": {"condition": "service_completed_successfully"}
+    }
+    assert "--stop-after-init" in services["odoo-init"]["command"]
+    assert conf["db_replica_host"] == "db-replica"
+    assert conf["proxy_mode"] == "True"
+    assert conf["list_db"] == "False"
+    # a cron worker on every node: Odoo locks each job, no node is special
+    assert int(conf["max_cron_threads"]) >= 1
+    assert int(conf["workers"]) >= 2
+    assert conf["addons_path"] == odoo_conf("odoo.conf")["addons_path"]
+    assert services["nginx"]["ports"] == ["127.0.0.1:8080:80"]
+
+
+def test_scaling_primary_streams_to_a_hot_standby():
+    services = compose("compose.scaling.yaml")["services"]
+    command = " ".join(services["db"]["command"])
+    assert "wal_level=replica" in command
+    assert "max_wal_senders=" in command
+    # a read sent to the standby right after a write sees it
+    assert "synchronous_commit=remote_apply" in command
+    standby = re.search(r"synchronous_standby_names=(\w+)", command)[1]
+    init = (DOCKER / "scaling" / "primary-init.sh").read_text()
+    assert "WITH REPLICATION LOGIN" in init
+    assert "host replication replicator all scram-sha-256" in init
+    assert (
+        "./scaling/primary-init.sh:/docker-entrypoint-initdb.d/10-replication.sh:ro"
+        in services["db"]["volumes"]
+    )
+    entrypoint = (DOCKER / "scaling" / "replica-entrypoint.sh").read_text()
+    assert re.search(r"pg_basebackup \\\n.*application_name=" + standby, entrypoint)
+    assert "-R -X stream" in entrypoint
+    assert "hot_standby=on" in entrypoint
+    replica = services["db-replica"]
+    assert replica["entrypoint"] == ["bash", "/usr/local/bin/replica-entrypoint.sh"]
+    assert (
+        "./scaling/replica-entrypoint.sh:/usr/local/bin/replica-entrypoint.sh:ro"
+        in replica["volumes"]
+    )
+
+
+def test_scaling_connections_fit_both_servers():
+    """Each process of a node opens up to db_maxconn connections to the
+    primary and as many to the standby; four nodes fit each server."""
+    conf = odoo_conf("scaling/odoo.conf")
+    per_node = (int(conf["workers"]) + int(conf["max_cron_threads"]) + 1) * int(
+        conf["db_maxconn"]
+    )
+    services = compose("compose.scaling.yaml")["services"]
+    primary = _max_connections(" ".join(services["db"]["command"]))
+    standby = _max_connections(
+        (DOCKER / "scaling" / "replica-entrypoint.sh").read_text()
+    )
+    for limit in (primary, standby):
+        assert 4 * per_node + 10 < limit
+
+
+def test_scaling_nginx_sends_the_bus_and_the_rest_to_every_node():
+    conf = odoo_conf("scaling/odoo.conf")
+    proxy = (DOCKER / "nginx" / "odoo-proxy.conf").read_text()
+    websocket = re.search(r"location /websocket \{(.*?)\}", proxy, re.DOTALL)[1]
+    assert "proxy_pass http://odoochat;" in websocket
+    assert "proxy_set_header Upgrade $http_upgrade;" in websocket
+    assert "proxy_set_header Connection $connection_upgrade;" in websocket
+    rest = re.search(r"location / \{(.*?)\}", proxy, re.DOTALL)[1]
+    assert "proxy_pass http://odoo;" in rest
+    for header in ("X-Forwarded-Host", "X-Forwarded-For", "X-Forwarded-Proto"):
+        assert f"proxy_set_header {header}" in proxy
+    # a 7.5 MB import file, and a request as long as Odoo lets it run
+    assert int(re.search(r"client_max_body_size (\d+)m;", proxy)[1]) >= 50
+    read_timeout = int(re.search(r"proxy_read_timeout (\d+)s;", proxy)[1])
+    assert read_timeout >= int(conf["limit_time_real"])
+    nginx = (DOCKER / "scaling" / "nginx.conf").read_text()
+    assert f"server odoo:{conf['http_port']};" in nginx
+    assert f"server odoo:{conf['gevent_port']};" in nginx
+    assert "include /etc/nginx/odoo-proxy.conf;" in nginx
+    assert (
+        "./nginx/odoo-proxy.conf:/etc/nginx/odoo-proxy.conf:ro"
+        in compose("compose.scaling.yaml")["services"]["nginx"]["volumes"]
+    )
+    # the local set-up of bench/scaling.py has the same rules
+    bench = (REPO / "bench" / "nginx-scaling.conf").read_text()
+    assert "include {repo}/docker/nginx/odoo-proxy.conf;" in bench
+
+
 # -- make docker-test --------------------------------------------------------------
 
 

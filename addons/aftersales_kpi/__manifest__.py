@@ -13,7 +13,6 @@
     "maintainers": ["aftersales-suite"],
     "development_status": "Alpha",
     "depends": ["aftersales_sop", "aftersales_warranty", "hr"],
-    "external_dependencies": {"python": ["openpyxl"]},
     "data": [
         "security/aftersales_kpi_groups.xml",
         "security/ir.model.access.csv",

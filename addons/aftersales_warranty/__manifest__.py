@@ -4,7 +4,7 @@
     "name": "After-Sales Warranty",
     "summary": "Warranty decisions, repair quotes, replacement and loaner units, "
     "spare parts for service requests",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "After-Sales Suite Authors",
@@ -18,7 +18,6 @@
         "sale_management",
         "sale_stock",
     ],
-    "external_dependencies": {"python": ["openpyxl", "xlrd"]},
     "data": [
         "security/ir.model.access.csv",
         "security/aftersales_warranty_security.xml",

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aftersales_kpi.rules import call_log, call_matching, csv_text
-from aftersales_kpi.rules.cells import CellError, CellProblem
+from aftersales_sop.rules.cells import CellError, CellProblem
 
 NOW = datetime(2026, 10, 5, 10, 0)
 HEADER = ["Caller Number", "Call Start", "Answered At", "Agent", "Duration"]

@@ -1,16 +1,17 @@
-"""Engineer roster spreadsheets: header, cells, rows
-(aftersales_kpi.rules.roster_import, aftersales_kpi.rules.cells)."""
+"""Engineer roster spreadsheets: header, columns, rows
+(aftersales_kpi.rules.roster_import; its cells are read by
+aftersales_sop.rules.cells, tested in test_spreadsheet_cells.py)."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aftersales_kpi.rules import cells
 from aftersales_kpi.rules import roster_import as ri
+from aftersales_sop.rules import cells, sheet
 
 TODAY = date(2026, 9, 28)
-HEADER = ri.template_header()
+HEADER = ri.COLUMNS.template_header()
 KEYS = [c.key for c in ri.COLUMNS]
 
 
@@ -43,11 +44,13 @@ def codes(problems):
 
 def test_template_headers_are_recognized_in_both_languages():
     for chinese in (False, True):
-        mapping, ignored, problems = ri.map_header(ri.template_header(chinese))
+        mapping, problems, ignored = ri.COLUMNS.map_header(
+            ri.COLUMNS.template_header(chinese)
+        )
         assert not problems and not ignored
         assert list(mapping) == KEYS
-    assert ri.template_header(True)[0] == "工程师"
-    mapping, ignored, problems = ri.map_header(
+    assert ri.COLUMNS.template_header(True)[0] == "工程师"
+    mapping, problems, ignored = ri.COLUMNS.map_header(
         [" ENGINEER* ", "badge_id", "Validity ( Months ):", "有效期(月)"]
     )
     assert mapping == {"employee": 0, "badge": 1, "validity_months": 2}
@@ -100,7 +103,7 @@ def test_a_complete_row():
 def test_chinese_words_and_an_engineer_without_skill_or_certificate():
     check = ri.check_rows(
         [
-            ri.template_header(True),
+            ri.COLUMNS.template_header(True),
             _row(
                 level="高级",
                 fault_type="外观",
@@ -132,7 +135,7 @@ def test_every_bad_row_is_named_with_its_line_and_column():
             HEADER,
             _row(employee=None),
             _row(badge="2", level="Expert"),
-            _row(badge="3", certificate="C-3", issued="30/11/2025"),
+            _row(badge="3", certificate="C-3", issued="01/02/2025"),
             _row(badge="4", certificate="C-4", issued=date(2026, 10, 1)),
             _row(badge="5", certificate=None, issued=None, validity_months=None),
             _row(badge="6", certificate="C-6", issued=None),
@@ -147,7 +150,7 @@ def test_every_bad_row_is_named_with_its_line_and_column():
     assert codes(check.problems) == [
         (2, "employee", "required"),
         (3, "level", "unknown_choice"),
-        (4, "issued", "bad_date"),
+        (4, "issued", "ambiguous_date"),
         (5, "issued", "future_date"),
         (6, "certificate", "certificate_required"),
         (7, "issued", "issued_required"),
@@ -210,33 +213,45 @@ def test_rows_of_one_engineer_must_agree():
 days = st.dates(min_value=ri.EARLIEST_ISSUE, max_value=TODAY)
 
 
-FORMS = ["iso", "slash", "dot", "chinese", "compact", "cell", "serial"]
+FORMS = ["iso", "slash", "dot", "chinese", "compact", "cell", "serial", "year last"]
+WIDE = str.maketrans("0123456789/-.", "０１２３４５６７８９／－．")
 
 
-@given(days, st.sampled_from(FORMS))
-def test_common_date_forms_are_read(day, form):
+@given(days, st.sampled_from(FORMS), st.booleans(), st.booleans())
+def test_the_issue_date_is_read_in_every_form_staff_write(day, form, wide, hao):
+    """As the registration import reads a purchase date: 30/11/2025, full-width
+    digits and 号 dates included (the roster once refused them)."""
     value = {
         "iso": day.isoformat(),
         "slash": f"{day.year}/{day.month}/{day.day}",
         "dot": f"{day.year}.{day.month:02d}.{day.day:02d}",
-        "chinese": f"{day.year}年{day.month}月{day.day}日",
+        "chinese": f"{day.year}年{day.month}月{day.day}{'号' if hao else '日'}",
         "compact": day.strftime("%Y%m%d"),
         "cell": datetime.combine(day, datetime.min.time()),
         "serial": float((day - date(1899, 12, 30)).days),
+        "year last": f"{day.day:02d}/{day.month:02d}/{day.year}",
     }[form]
-    assert cells.date_value(value) == day
+    if wide and isinstance(value, str):
+        value = value.translate(WIDE)
+    check = ri.check_rows([HEADER, _row(issued=value)], TODAY)
+    if form == "year last" and day.day <= 12 and day.day != day.month:
+        assert [p.code for p in check.problems] == ["ambiguous_date"]
+    else:
+        assert not check.problems, check.problems
+        assert check.rows[0].issued == day
 
 
 @given(st.permutations(KEYS), st.lists(st.text(min_size=1, max_size=8), max_size=3))
 def test_any_column_order_and_extra_columns_read_the_same_row(order, extras):
-    extras = [e for e in extras if ri.normalize_label(e) not in ri._ALIASES]
+    known = sheet.aliases(ri.COLUMNS)
+    extras = [e for e in extras if cells.normalize_label(e) not in known]
     labels = dict(zip(KEYS, HEADER, strict=True))
     values = dict(zip(KEYS, _row(), strict=True))
     header = [labels[k] for k in order] + extras
-    cells = [values[k] for k in order] + ["junk"] * len(extras)
-    check = ri.check_rows([header, cells], TODAY)
+    row = [values[k] for k in order] + ["junk"] * len(extras)
+    check = ri.check_rows([header, row], TODAY)
     assert not check.problems and not check.file_problems
-    listed = [ri.short(e) for e in extras if ri.normalize_label(e)]
+    listed = [cells.shorten(e) for e in extras if cells.normalize_label(e)]
     assert check.ignored_columns == listed
     reference = ri.check_rows([HEADER, _row()], TODAY).rows[0]
     assert check.rows[0] == reference
@@ -249,7 +264,7 @@ cell_values = st.one_of(
     st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(),
     st.dates(),
-    st.builds(ri.CellError, st.sampled_from(["#REF!", "#N/A", "#DIV/0!"])),
+    st.builds(cells.CellError, st.sampled_from(["#REF!", "#N/A", "#DIV/0!"])),
 )
 
 
@@ -262,41 +277,14 @@ def test_any_content_gives_rows_or_named_problems_never_an_exception(body):
     assert not lines_with_problems & good_lines
     non_blank = {
         line
-        for line, cells in enumerate(body, start=2)
-        if not all(ri.is_blank(c) for c in cells)
+        for line, row in enumerate(body, start=2)
+        if not all(cells.is_blank(c) for c in row)
     }
     # every non-blank line is either imported or named with a reason
     assert good_lines | lines_with_problems == non_blank
     for problem in check.problems:
-        assert problem.column in ri.COLUMNS_BY_KEY
+        assert problem.column in ri.COLUMNS.by_key
     for row in check.rows:
         assert row.employee
         if row.issued:
             assert ri.EARLIEST_ISSUE <= row.issued <= TODAY
-
-
-@given(st.integers(min_value=-5, max_value=200))
-def test_validity_is_a_whole_number_of_months(months):
-    for value in (months, float(months), str(months)):
-        if 1 <= months <= ri.MAX_VALIDITY_MONTHS:
-            assert cells.whole_number(value, 1, ri.MAX_VALIDITY_MONTHS) == months
-        else:
-            try:
-                cells.whole_number(value, 1, ri.MAX_VALIDITY_MONTHS)
-            except cells.CellProblem as problem:
-                assert problem.code == "bad_number"
-            else:
-                raise AssertionError(f"{value!r} accepted")
-
-
-def test_dates_from_the_1904_system_and_impossible_serials():
-    assert cells.date_value(0.0, datemode=1) == date(1904, 1, 1)
-    assert cells.date_value(61.0) == date(1900, 3, 1)
-    for bad in (60, 0, -3, float("inf"), "2025-02-30", "yesterday"):
-        try:
-            cells.date_value(bad)
-        except cells.CellProblem as problem:
-            assert problem.code == "bad_date"
-        else:
-            raise AssertionError(f"{bad!r} accepted")
-    assert cells.date_value(date(2025, 1, 1) + timedelta(days=1)) == date(2025, 1, 2)

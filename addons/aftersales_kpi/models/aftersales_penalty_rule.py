@@ -132,6 +132,7 @@ class AftersalesPenaltyRule(models.Model):
         )
         return rules.sorted(lambda r: not r.company_id)[:1]
 
+    @api.readonly
     def action_view_penalties(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

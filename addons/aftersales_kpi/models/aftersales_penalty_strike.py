@@ -127,6 +127,7 @@ class AftersalesPenaltyStrike(models.Model):
         open_flags.sudo().activity_feedback(["aftersales_kpi.mail_act_strike_flag"])
         return True
 
+    @api.readonly
     def action_view_penalties(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -169,6 +170,7 @@ class AftersalesPenaltyStrike(models.Model):
 class AftersalesPenalty(models.Model):
     _inherit = "aftersales.penalty"
 
+    @api.readonly
     def action_view_strikes(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

@@ -62,19 +62,25 @@ class HrEmployeeBase(models.AbstractModel):
         )
         return action
 
+    # the smart buttons only read: the web client calls them on a read-only
+    # cursor (the database replica when one is configured)
+    @api.readonly
     def action_view_aftersales_penalties(self):
         return self._aftersales_action("aftersales_kpi.aftersales_penalty_action")
 
+    @api.readonly
     def action_view_aftersales_strikes(self):
         return self._aftersales_action(
             "aftersales_kpi.aftersales_penalty_strike_action"
         )
 
+    @api.readonly
     def action_view_aftersales_assessments(self):
         return self._aftersales_action(
             "aftersales_kpi.aftersales_kpi_assessment_action"
         )
 
+    @api.readonly
     def action_view_aftersales_certifications(self):
         action = self._aftersales_action(
             "aftersales_sop.aftersales_certification_action"

@@ -24,7 +24,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .cells import CellError, CellProblem, is_blank, normalize_label, short, text_value
+from odoo.addons.aftersales_sop.rules.cells import (
+    CellError,
+    CellProblem,
+    is_blank,
+    normalize_label,
+    text_value,
+)
+from odoo.addons.aftersales_sop.rules.cells import shorten as short
 
 
 @dataclass(frozen=True)

@@ -17,3 +17,5 @@ from . import test_consultation_figures
 from . import test_one_truth
 from . import test_settling
 from . import test_call_log
+from . import test_imports_agree
+from . import test_readonly

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 
-from odoo.addons.aftersales_warranty.tests.import_common import xls, xlsx
+from odoo.addons.aftersales_sop.tests.spreadsheet_common import xls, xlsx
 
 from .common import KpiCommon
 

@@ -4,16 +4,17 @@
 
 import base64
 from datetime import date
+from unittest.mock import patch
 
 from odoo.tests import freeze_time, tagged
 
-from odoo.addons.aftersales_kpi.rules.roster_import import template_header
-from odoo.addons.aftersales_warranty.tests.import_common import xls, xlsx
-from odoo.addons.aftersales_warranty.tools.spreadsheet import read_sheet
+from odoo.addons.aftersales_kpi.rules.roster_import import COLUMNS
+from odoo.addons.aftersales_sop.tests.spreadsheet_common import xls, xlsx
+from odoo.addons.aftersales_sop.tools.spreadsheet import read_sheet
 
 from .common import MONDAY_10, KpiCommon
 
-HEADER = template_header()
+HEADER = COLUMNS.template_header()
 
 
 def row(**values):
@@ -144,7 +145,7 @@ class TestRosterImport(KpiCommon):
             row(employee="Bad Login", login="nobody"),
             row(employee="Taken Login", login=self.zhang.user_id.login),
             row(employee="Bad Category", fault_type="Hardware", skill_category="Toys"),
-            row(employee="Bad Date", certificate="C-1", issued="31/12/2025"),
+            row(employee="Bad Date", certificate="C-1", issued="01/02/2025"),
             row(employee="Bad Phone", mobile="12"),
             row(
                 employee="Taken Certificate",
@@ -175,7 +176,7 @@ class TestRosterImport(KpiCommon):
         self.assertIn("No user has the login nobody", messages[5])
         self.assertIn("Zhang", messages[6])
         self.assertIn("Toys", messages[7])
-        self.assertIn("31/12/2025", messages[8])
+        self.assertIn("01/02/2025 can be read as 2025-02-01 / 2025-01-02", messages[8])
         self.assertIn("belongs to Zhang", messages[10])
         self.assertEqual(
             (wizard.row_count, wizard.valid_count, wizard.bad_row_count), (9, 1, 8)
@@ -242,8 +243,42 @@ class TestRosterImport(KpiCommon):
         chinese = self._wizard(b"").with_context(lang="zh_CN")
         self.assertEqual(
             list(next(read_sheet(chinese._template_bytes(chinese=True))[0])),
-            template_header(True),
+            COLUMNS.template_header(True),
         )
+
+    def test_a_big_roster_is_imported_in_the_background(self):
+        """Through the suite's shared import: a job writes it in batches, an
+        engineer's rows in one batch (they stand or fall together)."""
+        self.company.aftersales_import_background_rows = 3
+        rows = [HEADER]
+        for fault in ("Hardware", "Software", "Appearance"):
+            rows.append(row(employee="Big A", fault_type=fault))
+        rows += [row(employee="Big B", zone="T-SH"), row(employee="Big C")]
+        wizard = self._wizard(xlsx(rows))
+        batches = []
+        write_rows = type(wizard)._write_rows
+
+        def spy(records, ready):
+            batches.append(sorted({engineer.key for engineer, _row, _x in ready}))
+            return write_rows(records, ready)
+
+        cron = self.env.ref("aftersales_sop.ir_cron_aftersales_import_jobs")
+        with (
+            patch.object(type(wizard), "_batch_size", 2),
+            patch.object(type(wizard), "_write_rows", spy),
+        ):
+            action = wizard.action_import()
+            job = self.env[action["res_model"]].browse(action["res_id"])
+            self.assertEqual(job.user_id, self.hr_officer)
+            for _call in range(10):
+                cron.method_direct_trigger()
+                if job.state in ("done", "failed"):
+                    break
+        self.assertEqual(job.state, "done", job.file_error)
+        self.assertEqual(batches, [["big a"], ["big b", "big c"]])
+        self.assertIn("Engineers: 3 created, 0 updated", job.summary)
+        self.assertEqual(len(self._engineer("Big A").skill_ids), 3)
+        self.assertEqual(self._engineer("Big B").zone_id, self.shanghai)
 
     def test_only_hr_imports_the_roster(self):
         from odoo.exceptions import AccessError

@@ -10,12 +10,11 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.aftersales_warranty.rules import registration_import
-from odoo.addons.aftersales_warranty.tools import spreadsheet
+from odoo.addons.aftersales_sop.rules import cells as cell_rules
+from odoo.addons.aftersales_sop.tools import spreadsheet
 from odoo.addons.phone_validation.tools import phone_validation
 
 from ..rules import call_log as call_rules
-from ..rules import cells as cell_rules
 from ..rules import csv_text
 from .aftersales_call_messages import column_label, problem_message
 
@@ -86,18 +85,7 @@ class AftersalesCallImport(models.TransientModel):
                     "too_big", size=len(data), max=spreadsheet.MAX_BYTES
                 )
             return csv_text.csv_rows(data), 0
-        rows, datemode = self._read_spreadsheet()
-        return (self._own_cells(row) for row in rows), datemode
-
-    @staticmethod
-    def _own_cells(row):
-        """The reader's error cells as the KPI rules know them."""
-        return tuple(
-            cell_rules.CellError(cell.text)
-            if isinstance(cell, registration_import.CellError)
-            else cell
-            for cell in row
-        )
+        return self._read_spreadsheet()
 
     # ---------------------------------------------------------------------------
     # checking and importing
@@ -146,7 +134,7 @@ class AftersalesCallImport(models.TransientModel):
                 except UserError:
                     known[number] = None
             if not known[number]:
-                shown = cell_rules.short(number)
+                shown = cell_rules.shorten(number)
                 raise cell_rules.CellProblem("bad_phone", value=shown)
             return known[number]
 

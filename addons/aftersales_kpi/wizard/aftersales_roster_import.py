@@ -1,18 +1,16 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-
+"""The roster import: the steps, the counts, the template and the background
+import of a big file are the suite's spreadsheet import
+(``aftersales.spreadsheet.import.mixin`` of ``aftersales_sop``); the rows
+against the database and their writing are in ``aftersales_roster_records.py``.
+"""
 
 from odoo import api, fields, models
 
-from odoo.addons.aftersales_warranty.rules import registration_import
-from odoo.addons.aftersales_warranty.tools import spreadsheet
-
-from ..rules import cells as cell_rules
 from ..rules import roster_import as roster_rules
-from .aftersales_roster_messages import column_label, problem_message
+from .aftersales_roster_messages import COLUMN_LABELS, MESSAGES
 from .aftersales_roster_records import RosterLookup
-
-MAX_ROWS = 20_000
 
 
 class AftersalesRosterImport(models.TransientModel):
@@ -24,13 +22,16 @@ class AftersalesRosterImport(models.TransientModel):
     _inherit = ["aftersales.spreadsheet.import.mixin"]
     _description = "Import the Engineer Roster"
     _template_filename = "engineer_roster.xlsx"
+    _import_rules = roster_rules
+    _result_model = "aftersales.engineer"
+    _result_action = "aftersales_sop.aftersales_engineer_action"
+    _max_rows = 20_000
 
     create_zones = fields.Boolean(
         string="Create Missing Zones",
         help="A zone the file names and Odoo does not know is created. "
         "Otherwise the row is reported.",
     )
-    summary = fields.Text(readonly=True)
     problem_ids = fields.One2many(
         "aftersales.roster.import.problem", "wizard_id", string="Problems"
     )
@@ -48,11 +49,7 @@ class AftersalesRosterImport(models.TransientModel):
 
     def action_view_engineers(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "aftersales_sop.aftersales_engineer_action"
-        )
-        action.update(domain=[("id", "in", self.engineer_ids.ids)], context={})
-        return action
+        return self._records_action(self.engineer_ids.ids)
 
     def _import_title(self):
         return self.env._("Import the Engineer Roster")
@@ -79,114 +76,60 @@ class AftersalesRosterImport(models.TransientModel):
             [
                 (
                     "工程师" if chinese else "Engineers",
-                    [roster_rules.template_header(chinese), example],
+                    [roster_rules.COLUMNS.template_header(chinese), example],
                 )
             ]
         )
 
     # ---------------------------------------------------------------------------
-    # checking and importing
+    # what the shared import asks of this one
     # ---------------------------------------------------------------------------
 
-    def _run(self, create):
-        """Check the file; import it when asked and allowed. Never half-writes."""
-        self.problem_ids.unlink()
-        values = {
-            "file_error": False,
-            "ignored_columns": False,
-            "summary": False,
-            "engineer_ids": [fields.Command.clear()],
-        }
-        check, rows, problems = self._check_file()
-        bad_lines = {p.line for p in problems}
-        values.update(
-            row_count=check.row_count,
-            valid_count=len(rows),
-            bad_row_count=len(bad_lines),
-            ignored_columns=", ".join(check.ignored_columns) or False,
-        )
-        imported = False
-        if check.file_problems:
-            values["file_error"] = "\n".join(
-                problem_message(self.env, p) for p in check.file_problems
-            )
-        elif create and rows and (not problems or self.import_valid_rows):
-            engineers, summary, error = self._import_rows(rows)
-            if error:
-                values["file_error"] = error
-            else:
-                imported = True
-                values.update(
-                    summary=summary, engineer_ids=[fields.Command.set(engineers.ids)]
-                )
-        elif create and problems:
-            values["file_error"] = self.env._(
-                "Nothing was imported: %(count)s row(s) have problems. Correct "
-                "them, or tick 'Import the Valid Rows Only'.",
-                count=len(bad_lines),
-            )
-        values["state"] = "done" if imported else "checked"
-        values["problem_ids"] = [
-            fields.Command.create(
-                {
-                    "line": p.line,
-                    "column": column_label(self.env, p.column) if p.column else False,
-                    "message": problem_message(self.env, p),
-                }
-            )
-            for p in sorted(problems, key=lambda p: (p.line, p.column or ""))
-        ]
-        self.write(values)
+    def _import_messages(self):
+        return MESSAGES
 
-    def _check_file(self):
-        """``(sheet check, rows ready to import, row problems)``."""
-        check = roster_rules.SheetCheck()
-        today = fields.Date.context_today(self)
-        try:
-            rows, datemode = self._read_spreadsheet()
-            check = roster_rules.check_rows(
-                (self._own_cells(row) for row in rows), today, datemode, MAX_ROWS
-            )
-        except spreadsheet.SpreadsheetError as error:
-            check.file_problems.append(
-                roster_rules.Problem(error.code, params=error.params)
-            )
-            return check, [], []
-        if not check.readable:
-            return check, [], []
-        lookup = RosterLookup(self.env, self.company_id, self.create_zones)
-        rows, problems = lookup.check(check.rows)
-        return check, rows, check.problems + problems
+    def _column_labels(self):
+        return COLUMN_LABELS
 
-    @staticmethod
-    def _own_cells(row):
-        """The reader's error cells as the roster rules know them."""
-        return tuple(
-            cell_rules.CellError(cell.text)
-            if isinstance(cell, registration_import.CellError)
-            else cell
-            for cell in row
-        )
+    def _job_options(self):
+        return {**super()._job_options(), "create_zones": self.create_zones}
 
-    def _import_rows(self, rows):
-        """Create everything or nothing: ``(engineers, summary, error)``."""
-        lookup = RosterLookup(self.env, self.company_id, self.create_zones)
-        saved, error = self._write_all_or_nothing(lookup.save, rows)
-        if error:
-            return (
-                self.env["aftersales.engineer"],
-                False,
-                self.env._("Nothing was imported: %(error)s", error=error),
-            )
-        engineers, counts = saved
-        summary = self.env._(
+    def _lookup(self):
+        return RosterLookup(self.env, self.company_id, self.create_zones)
+
+    def _check_rows(self, rows):
+        ready, problems = self._lookup().check(rows)
+        return ready, problems, []
+
+    def _write_rows(self, ready):
+        return self._lookup().save(ready)
+
+    def _ready_rows(self, ready):
+        return [row for _engineer, row, _extra in ready]
+
+    def _batch_end(self, rows, start):
+        """An engineer's rows are written in one batch (they stand or fall
+        together)."""
+        end = super()._batch_end(rows, start)
+        while 0 < end < len(rows) and (
+            rows[end].engineer_key == rows[end - 1].engineer_key
+        ):
+            end += 1
+        return end
+
+    def _summary(self, counts):
+        return self.env._(
             "Engineers: %(engineers_new)s created, %(engineers_old)s updated. "
             "Skills: %(skills_new)s created, %(skills_old)s updated. "
             "Certifications: %(certs_new)s created, %(certs_old)s updated. "
             "Zones created: %(zones)s.",
             **counts,
         )
-        return engineers, summary, None
+
+    def _result_values(self, records):
+        if records is None:
+            return {"engineer_ids": [fields.Command.clear()]}
+        return {"engineer_ids": [fields.Command.set(records.ids)]}
 
 
 class AftersalesRosterImportProblem(models.TransientModel):

@@ -11,10 +11,23 @@ from ..models.aftersales_survey import SCORES
 REPORT = "aftersales_sop.action_report_service_visit"
 
 
+def _read_only(controller):
+    """A page that only reads runs on a read-only cursor (the database
+    replica when one is configured). Odoo keeps an inherited route read/write
+    when an override says ``readonly=True``; it takes a callable."""
+    return True
+
+
 class AftersalesPortal(CustomerPortalHelpdesk):
     """The customer's side: the signed service reports of his requests on
     the portal, and the satisfaction survey he answers from a link, without an
     account."""
+
+    # -- the customer's list of requests ---------------------------------------------
+
+    @http.route(readonly=_read_only)
+    def portal_my_tickets(self, *args, **kwargs):
+        return super().portal_my_tickets(*args, **kwargs)
 
     # -- the service reports on the request's portal page ----------------------------
 
@@ -32,6 +45,7 @@ class AftersalesPortal(CustomerPortalHelpdesk):
         type="http",
         auth="public",
         website=True,
+        readonly=True,
     )
     def portal_service_report(
         self, ticket_id, visit_id, access_token=None, download=None, **kw
@@ -103,6 +117,7 @@ class AftersalesPortal(CustomerPortalHelpdesk):
         website=True,
         methods=["GET"],
         sitemap=False,
+        readonly=True,
     )
     def aftersales_survey(self, survey_id, access_token=None, **kw):
         survey = self._aftersales_survey_sudo(survey_id, access_token)

@@ -46,3 +46,8 @@ from . import helpdesk_ticket_service_path
 from . import helpdesk_ticket_consultation
 from . import aftersales_first_start
 from . import helpdesk_ticket_qc
+from . import res_company_import
+from . import aftersales_spreadsheet_import_mixin
+from . import res_config_settings_import
+from . import aftersales_import_job
+from . import aftersales_import_job_run

@@ -112,6 +112,10 @@ class AftersalesVisit(models.Model):
             "Service Report %(visit)s.%(ext)s", visit=self.name, ext=extension
         )
 
+    def _get_report_base_filename(self):
+        # the portal's report download names its file with it
+        return self._aftersales_report_filename().removesuffix(".pdf")
+
     def _aftersales_attach_service_report(self):
         """Render the report and keep it on the request (the same attachment
         is refreshed when the visit changes after the signature, e.g. at the

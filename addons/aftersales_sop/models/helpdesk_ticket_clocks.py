@@ -72,7 +72,10 @@ class HelpdeskTicket(models.Model):
                 self.env._("Repair completed"),
                 "repair_done_date",
             ),
-            "resolved": (self.env._("Ticket closed"), "closed_date"),
+            "resolved": (
+                self.env._("Problem resolved (repair completed, else closed)"),
+                "resolved_date",
+            ),
         }
 
     @api.model
@@ -84,6 +87,9 @@ class HelpdeskTicket(models.Model):
             "inquiry_class",
             "urgency",
             "appointment_date",
+            # what the computed moment of the resolution reads
+            "repair_state",
+            "closed_date",
         }
 
     @api.model

@@ -120,10 +120,11 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _aftersales_moment_fields(self):
-        """The moments clocks start and stop on, but the helpdesk's own closing
-        date (reopening a ticket is the helpdesk's business)."""
+        """The moments clocks start and stop on, but the resolution, which
+        follows the repair's completion and the helpdesk's own closing date
+        (reopening a ticket is the helpdesk's business)."""
         events = self._aftersales_clock_events().values()
-        return {name for _label, name in events} - {"closed_date"}
+        return {name for _label, name in events} - {"closed_date", "resolved_date"}
 
     def _aftersales_check_moment_changes(self, vals):
         """Refuse a change of a recorded moment unless a manager gives a reason."""

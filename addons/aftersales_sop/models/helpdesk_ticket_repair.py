@@ -48,10 +48,26 @@ class HelpdeskTicket(models.Model):
         help="When the repair was completed: the last dispatch order or the repair "
         "order done. Follow-ups count from it.",
     )
+    resolved_date = fields.Datetime(
+        string="Resolved On",
+        compute="_compute_resolved_date",
+        store=True,
+        index=True,
+        help="When the customer's problem was resolved: the repair's completion "
+        "for a completed repair (the request may stay open, e.g. while a loaner "
+        "is still with the customer), otherwise the request's closing. The "
+        "Resolution clock stops here.",
+    )
     repair_missing_info = fields.Char(
         compute="_compute_repair_missing_info",
         help="What a repair request still needs before an engineer is sent.",
     )
+
+    @api.depends("repair_state", "repair_done_date", "closed_date")
+    def _compute_resolved_date(self):
+        for ticket in self:
+            completed = ticket.repair_state == "done" and ticket.repair_done_date
+            ticket.resolved_date = completed or ticket.closed_date
 
     @api.depends(
         "inquiry_class",

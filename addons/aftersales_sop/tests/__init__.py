@@ -26,3 +26,5 @@ from . import test_visit_tour
 from . import test_demo_story
 from . import test_first_start
 from . import test_quality_check
+from . import test_upgrade
+from . import test_readonly

@@ -167,7 +167,7 @@ class AftersalesPartLine(models.Model):
     )
     expected_date = fields.Datetime(
         string="Expected",
-        compute="_compute_availability",
+        compute="_compute_expected_date",
         compute_sudo=True,
         help="When the missing quantity is expected, from the receipts planned "
         "in the warehouse.",
@@ -270,10 +270,14 @@ class AftersalesPartLine(models.Model):
 
     @api.depends("product_id", "warehouse_id", "qty_waiting")
     def _compute_availability(self):
-        incoming = self._aftersales_incoming_dates()
         for line in self:
             product = line.product_id.with_context(warehouse_id=line.warehouse_id.id)
             line.qty_available = product.free_qty if line.product_id else 0.0
+
+    @api.depends("product_id", "warehouse_id", "qty_waiting")
+    def _compute_expected_date(self):
+        incoming = self._aftersales_incoming_dates()
+        for line in self:
             line.expected_date = (
                 incoming.get((line.product_id, line.warehouse_id), False)
                 if line.qty_waiting

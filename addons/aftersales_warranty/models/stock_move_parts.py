@@ -6,17 +6,23 @@ requests on the last unit, never an error for the user.
 Odoo reserves with ``_action_assign`` in the transaction of the request
 (REPEATABLE READ). Two requests reserving the same part at the same moment
 both read the quant as free; PostgreSQL lets the first update it and stops the
-second with a serialization failure. For the moves of spare parts the
-reservation first locks the quants of the part (``FOR NO KEY UPDATE``, in the
-order of their ids):
+second with a serialization failure. For the moves of spare parts:
 
-- concurrent reservations of the same part wait for each other;
-- when another transaction reserved from these quants after this one began,
-  the lock itself fails, before anything is reserved: the savepoint is rolled
-  back, the move keeps waiting, and the reservation is made again right after
-  this transaction commits, in a fresh transaction that reads committed data
+- a reservation that finds no free unit of the part (as its transaction sees
+  the stock) has nothing to take: it neither locks nor waits, and the move
+  keeps waiting for stock (the many requests that come after the last unit
+  was taken do not queue behind each other);
+- otherwise the reservation first locks the quants of the part (``FOR NO KEY
+  UPDATE``, in the order of their ids): one reservation of a part at a time;
+- when another transaction holds these quants (it is reserving the part), or
+  reserved from them after this one began, the lock itself fails at once,
+  before anything is reserved (this transaction's view of the stock is, or
+  will be, out of date): the savepoint is rolled back, the move keeps
+  waiting, and the reservation is made again right after this transaction
+  commits, in a fresh transaction that reads committed data
   (READ COMMITTED, under the same locks). It reserves what is left or leaves
-  the move waiting for stock, and says so on the request.
+  the move waiting for stock, saves that at once (the lock is held no longer
+  than the reservation), then says so on the request.
 
 The quant is never reserved twice (the lock and PostgreSQL's own checks) and
 no user sees a serialization error.
@@ -34,6 +40,7 @@ _logger = logging.getLogger(__name__)
 CONCURRENCY_ERRORS = (
     psycopg2.errors.SerializationFailure,
     psycopg2.errors.DeadlockDetected,
+    psycopg2.errors.LockNotAvailable,
 )
 TO_RESERVE = ("confirmed", "partially_available")
 
@@ -110,11 +117,13 @@ class StockMove(models.Model):
         transaction (another one reserved the same part meanwhile).
         """
         moves = self.filtered(lambda m: m.state in TO_RESERVE)
-        if not moves:
+        if not moves or (not force_qty and not moves._aftersales_free_stock()):
+            # no free unit in this transaction's view of the stock: Odoo's
+            # reservation would take nothing either, nothing to lock
             return self.browse()
         try:
             with self.env.cr.savepoint():
-                moves._aftersales_lock_quants()
+                moves._aftersales_lock_quants(wait=False)
                 moves.with_context(aftersales_quants_locked=True)._action_assign(
                     force_qty=force_qty
                 )
@@ -129,22 +138,49 @@ class StockMove(models.Model):
             return moves
         return self.browse()
 
-    def _aftersales_lock_quants(self):
+    def _aftersales_quants_sql(self):
+        """The quants the moves can reserve from: of their parts, in their
+        source locations and below (archived ones too: a lock or a count too
+        wide is harmless)."""
+        self.env["stock.location"].flush_model(["parent_path"])
+        return SQL(
+            "stock_quant WHERE product_id IN %s AND location_id IN ("
+            "SELECT child.id FROM stock_location child JOIN stock_location source "
+            "ON child.parent_path LIKE source.parent_path || %s "
+            "WHERE source.id IN %s)",
+            tuple(self.product_id.ids),
+            "%",
+            tuple(self.location_id.ids),
+        )
+
+    def _aftersales_free_stock(self):
+        """Whether the quants of the moves hold any unit that is not reserved,
+        as this transaction sees them: every free unit of every quant counts,
+        so this never says "none" where Odoo's reservation would find one."""
+        self.env["stock.quant"].flush_model(["quantity", "reserved_quantity"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT COALESCE(SUM(GREATEST(quantity - reserved_quantity, 0)), 0) "
+                "FROM %s",
+                self._aftersales_quants_sql(),
+            )
+        )
+        return self.env.cr.fetchone()[0] > 0
+
+    def _aftersales_lock_quants(self, wait=True):
         """Lock the quants the moves can reserve, in a fixed order.
 
         Under REPEATABLE READ the lock fails at once when another transaction
         changed these quants after this one began: nothing is reserved on a
-        stale quantity.
+        stale quantity. Without ``wait`` it fails at once too when another
+        transaction holds them (it is reserving the part: once it commits,
+        this transaction's view is out of date anyway).
         """
-        locations = self.env["stock.location"].search(
-            [("id", "child_of", self.location_id.ids)]
-        )
         self.env.cr.execute(
             SQL(
-                "SELECT id FROM stock_quant WHERE product_id IN %s AND "
-                "location_id IN %s ORDER BY id FOR NO KEY UPDATE",
-                tuple(self.product_id.ids),
-                tuple(locations.ids) or (0,),
+                "SELECT id FROM %s ORDER BY id FOR NO KEY UPDATE%s",
+                self._aftersales_quants_sql(),
+                SQL("") if wait else SQL(" NOWAIT"),
             ),
             log_exceptions=False,
         )
@@ -155,6 +191,10 @@ class StockMove(models.Model):
         registry, uid = self.env.registry, self.env.uid
         context, move_ids = dict(self.env.context), self.ids
 
+        def environment(cr):
+            cr.transaction = api.Transaction(registry)
+            return api.Environment(cr, uid, context)
+
         @self.env.cr.postcommit.add
         def reserve():
             try:
@@ -163,16 +203,21 @@ class StockMove(models.Model):
                         # each statement reads what is committed when it runs:
                         # after waiting for the locks, the quants are current
                         cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
-                    cr.transaction = api.Transaction(registry)
-                    env = api.Environment(cr, uid, context)
-                    moves = env["stock.move"].sudo().browse(move_ids).exists()
-                    moves = moves.filtered(lambda m: m.state in TO_RESERVE)
-                    if moves:
+                    moves = environment(cr)["stock.move"].sudo().browse(move_ids)
+                    moves = moves.exists().filtered(lambda m: m.state in TO_RESERVE)
+                    # without a free unit there is nothing to lock or reserve
+                    if moves and moves._aftersales_free_stock():
                         moves._aftersales_lock_quants()
                         moves.with_context(
                             aftersales_quants_locked=True
                         )._action_assign()
-                        moves.aftersales_part_line_id._aftersales_post_outcome()
+                if not moves:
+                    return
+                # the reservation is saved and its locks released: the note on
+                # the request needs none
+                with registry.cursor() as cr:
+                    moves = environment(cr)["stock.move"].sudo().browse(moves.ids)
+                    moves.aftersales_part_line_id._aftersales_post_outcome()
             except Exception:  # the moves stay waiting; the warehouse reserves them
                 _logger.warning(
                     "Spare parts %s: the reservation after commit failed; they "

@@ -21,3 +21,7 @@ from . import test_money_gate
 from . import test_quote_approval
 from . import test_parts_checks
 from . import test_demo_story
+from . import test_import_job
+from . import test_import_job_killed
+from . import test_import_job_http
+from . import test_specialist_forms

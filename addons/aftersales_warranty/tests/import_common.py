@@ -1,46 +1,18 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""What the import tests share: spreadsheets written in memory (the roster
-import of aftersales_kpi writes its files with them too) and a wizard of the
-importing agent."""
+"""What the import tests share: spreadsheets written in memory (the suite's
+helpers of aftersales_sop) and a wizard of the importing agent."""
 
 import base64
-import io
-from datetime import date, datetime
 
-import openpyxl
-import xlwt
-
-from odoo.addons.aftersales_warranty.rules.registration_import import template_header
+from odoo.addons.aftersales_sop.tests.spreadsheet_common import xls, xlsx
+from odoo.addons.aftersales_warranty.rules.registration_import import COLUMNS
 
 from .common import WarrantyCommon
 
-HEADER = template_header()
+HEADER = COLUMNS.template_header()
 
-
-def xlsx(rows):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def xls(rows, sheet_name="Registrations"):
-    book = xlwt.Workbook()
-    sheet = book.add_sheet(sheet_name)
-    day = xlwt.easyxf(num_format_str="YYYY-MM-DD")
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            if isinstance(value, datetime | date):
-                sheet.write(r, c, value, day)
-            elif value is not None:
-                sheet.write(r, c, value)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+__all__ = ["HEADER", "ImportCommon", "xls", "xlsx"]
 
 
 class ImportCommon(WarrantyCommon):

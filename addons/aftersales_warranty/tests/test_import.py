@@ -9,11 +9,8 @@ from unittest.mock import patch
 from odoo.exceptions import UserError
 from odoo.tests import Form, freeze_time, tagged
 
-from odoo.addons.aftersales_warranty.rules.registration_import import (
-    map_header,
-    template_header,
-)
-from odoo.addons.aftersales_warranty.tools.spreadsheet import read_sheet
+from odoo.addons.aftersales_sop.tools.spreadsheet import read_sheet
+from odoo.addons.aftersales_warranty.rules.registration_import import COLUMNS
 
 from .import_common import HEADER, ImportCommon, xls, xlsx
 
@@ -207,7 +204,7 @@ class TestImport(ImportCommon):
     def test_a_real_file_with_extra_columns_and_chinese_dates(self):
         """A shop's export: remarks, address and store columns, dates as staff
         write them, a customer already known by his phone under another name."""
-        header = ["备注", *template_header(chinese=True), "地址", "门店"]
+        header = ["备注", *COLUMNS.template_header(chinese=True), "地址", "门店"]
         rows = [
             header,
             [
@@ -313,7 +310,9 @@ class TestImport(ImportCommon):
         rows, _datemode = read_sheet(base64.b64decode(wizard.template_file))
         header = next(rows)
         self.assertEqual(list(header), HEADER)
-        self.assertEqual(map_header(header)[1:], ([], []))
+        self.assertEqual(
+            COLUMNS.map_header(header)[1:], ([], [])
+        )  # no problem, none ignored
         self.env["res.lang"]._activate_lang("zh_CN")
         chinese = wizard.with_context(lang="zh_CN")
         chinese.action_download_template()

@@ -182,6 +182,25 @@ class TestLoanAfterTheRepair(LoanCommon):
         self.assertEqual(ticket.stage_id, done)
         self.assertTrue(ticket.closed)
 
+    def test_the_problem_is_resolved_when_the_repair_is_completed(self):
+        """A request kept open for the loaner is resolved at the repair's
+        completion: its Resolution clock stops then, not when the loaner is back."""
+        with freeze_time("2026-10-01 02:00:00"):
+            ticket, loan = self._lent()
+        resolution = ticket.clock_ids.filtered(lambda c: c.code == "resolution")
+        self.assertEqual(resolution.state, "running")
+        self._complete(ticket, "2026-10-09 03:00:00")
+        self.assertFalse(ticket.closed)
+        self.assertEqual(ticket.resolved_date, ticket.repair_done_date)
+        self.assertEqual(resolution.state, "met")
+        self.assertEqual(resolution.stop_date, ticket.repair_done_date)
+        loan.action_return()
+        with freeze_time("2026-12-09 03:00:00"):  # two months later
+            self._validate(loan.return_picking_id)
+        self.assertTrue(ticket.closed)
+        self.assertEqual(resolution.stop_date, ticket.repair_done_date)
+        self.assertEqual(resolution.state, "met")
+
     def test_a_loaner_that_leaves_after_the_completion(self):
         ticket = self._create_repair(user_id=self.agent.id)
         ticket.with_user(self.agent).action_warranty_confirm()

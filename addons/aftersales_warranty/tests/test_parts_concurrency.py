@@ -7,6 +7,7 @@ as two users of two server workers do.
 The data is committed (each transaction must see it) and removed afterwards.
 """
 
+import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -14,6 +15,7 @@ from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 from odoo.tests.common import BaseCase, get_db_name, tagged
 
+from odoo.addons.aftersales_warranty.models import stock_move_parts
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 
@@ -162,6 +164,36 @@ class TestPartsConcurrency(BaseCase):
         states, on_hand, reserved, _messages = self._result(line_ids, stock_id)
         self.assertEqual(states, ["reserved"] * 2 + ["waiting"] * 3)
         self.assertEqual((on_hand, reserved), (2.0, 2.0))
+
+    def test_a_request_finding_nothing_free_does_not_wait(self):
+        """Once the last unit is reserved, the next requests do not queue
+        behind a reservation of the part in progress: finding no free unit,
+        they neither lock its stock nor wait, and wait for stock."""
+        (first, second), stock_id = self._requests(2)
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, DISABLED_MAIL_CONTEXT)
+            env["aftersales.part.line"].browse(first).action_aftersales_reserve()
+        with self.registry.cursor() as holder:
+            # another transaction holds the part's stock, not committed yet
+            holder.execute(
+                "SELECT id FROM stock_quant WHERE product_id = %s FOR NO KEY UPDATE",
+                [self.product_id],
+            )
+            # it is served in its own transaction: not put off until after it
+            # (which logs that it reserves again), and never waiting (that
+            # would fail after a second)
+            with (
+                self.assertNoLogs(stock_move_parts.__name__, logging.INFO),
+                self.registry.cursor() as cr,
+            ):
+                cr.execute("SET LOCAL lock_timeout = '1s'")
+                env = api.Environment(cr, SUPERUSER_ID, DISABLED_MAIL_CONTEXT)
+                env["aftersales.part.line"].browse(second).action_aftersales_reserve()
+            holder.rollback()
+        states, on_hand, reserved, messages = self._result([first, second], stock_id)
+        self.assertEqual(states, ["reserved", "waiting"])
+        self.assertEqual((on_hand, reserved), (1.0, 1.0))
+        self.assertIn("Waiting for stock", messages[1])
 
     def test_odoo_alone_reserves_the_last_unit_twice(self):
         """The race is real: with Odoo's reservation alone, the second

@@ -1,4 +1,3 @@
-from . import spreadsheet_import_mixin
 from . import aftersales_warranty_registration_import
 from . import aftersales_warranty_registration_import_check
 from . import aftersales_warranty_registration_import_write

@@ -2,19 +2,18 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The registration import: the file, the check, the result shown to the user.
 
-Reading rows against the database is in ``..._import_check.py``, writing the
-registrations in ``..._import_write.py``, the sentences in
+The steps, the counts, the template and the background import of a big file
+are the suite's spreadsheet import (``aftersales.spreadsheet.import.mixin`` of
+``aftersales_sop``); reading rows against the database is in
+``..._import_check.py``, writing the registrations in ``..._import_write.py``,
+the sentences of this import's own problems in
 ``registration_import_messages.py``.
 """
 
 from odoo import api, fields, models
 
 from ..rules import registration_import as import_rules
-from ..tools import spreadsheet
-from .registration_import_messages import column_label, message
-
-#: at most this many lines under the header
-MAX_ROWS = 100_000
+from .registration_import_messages import COLUMN_LABELS, MESSAGES
 
 
 class AftersalesWarrantyRegistrationImport(models.TransientModel):
@@ -23,17 +22,15 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
     _description = "Import Warranty Registrations"
     _check_company_auto = True
     _template_filename = "warranty_registrations.xlsx"
+    _import_rules = import_rules
+    _result_model = "aftersales.warranty.registration"
+    _result_action = "aftersales_warranty.aftersales_warranty_registration_action"
+    _max_rows = 100_000
 
     ignored_columns = fields.Char(
         help="Columns of the file the import does not read (remarks, "
         "addresses, stores, ...): they were ignored.",
     )
-    warning_row_count = fields.Integer(
-        string="Rows with Warnings",
-        readonly=True,
-        help="Rows imported all the same, with something to know about them.",
-    )
-    imported_count = fields.Integer(string="Imported", readonly=True)
     problem_ids = fields.One2many(
         "aftersales.warranty.registration.import.problem",
         "wizard_id",
@@ -55,18 +52,14 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
 
     def action_view_registrations(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "aftersales_warranty.aftersales_warranty_registration_action"
-        )
-        action.update(domain=[("id", "in", self.registration_ids.ids)], context={})
-        return action
+        return self._records_action(self.registration_ids.ids)
 
     def _import_title(self):
         return self.env._("Import Warranty Registrations")
 
     @api.model
     def _template_bytes(self, chinese=False):
-        header = import_rules.template_header(chinese)
+        header = import_rules.COLUMNS.template_header(chinese)
         example = [
             "Zhou Min",
             "+86 138 0013 8000",
@@ -85,88 +78,31 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
         )
 
     # ---------------------------------------------------------------------------
-    # checking and importing
+    # what the shared import asks of this one
     # ---------------------------------------------------------------------------
 
-    def _run(self, create):
-        """Check the file; import it when asked and allowed. Never half-writes."""
-        self.problem_ids.unlink()
-        values = {
-            "file_error": False,
-            "ignored_columns": False,
-            "row_count": 0,
-            "valid_count": 0,
-            "bad_row_count": 0,
-            "warning_row_count": 0,
-            "imported_count": 0,
-            "registration_ids": [fields.Command.clear()],
-        }
-        check = self._check_file()
-        problems = check.problems
-        bad_lines = {p.line for p in problems}
-        values.update(
-            row_count=check.row_count,
-            valid_count=len(check.rows),
-            bad_row_count=len(bad_lines),
-            warning_row_count=len({w.line for w in check.warnings}),
-            ignored_columns=", ".join(check.ignored_columns) or False,
+    def _import_messages(self):
+        return MESSAGES
+
+    def _column_labels(self):
+        return COLUMN_LABELS
+
+    def _ready_rows(self, ready):
+        return [checked.row for checked in ready]
+
+    def _summary(self, counts):
+        return self.env._(
+            "%(count)s registration(s) imported.", count=counts["registrations"]
         )
-        if check.file_problems:
-            values["file_error"] = "\n".join(
-                message(self.env, p.code, p.params) for p in check.file_problems
-            )
-        elif create and check.rows and (not problems or self.import_valid_rows):
-            registrations, error = self._create_registrations(check.rows)
-            if error:
-                values["file_error"] = error
-            else:
-                # linking them reads whether each registration is active and
-                # its company (the company check): those two columns alone,
-                # not 50,000 whole records in the cache
-                registrations.fetch(["active", "company_id"])
-                values.update(
-                    imported_count=len(registrations),
-                    registration_ids=[fields.Command.set(registrations.ids)],
-                )
-        elif create and problems:
-            values["file_error"] = message(
-                self.env, "rows_have_problems", {"count": len(bad_lines)}
-            )
-        values["state"] = "done" if values["imported_count"] else "checked"
-        values["problem_ids"] = [
-            fields.Command.create(self._problem_values(p))
-            for p in sorted(
-                problems + check.warnings, key=lambda p: (p.line, p.column or "")
-            )
-        ]
-        self.write(values)
 
-    def _check_file(self):
-        """The :class:`SheetCheck` of the file; its rows are ``CheckedRow``
-        once checked against the database (``..._import_check.py``)."""
-        check = import_rules.SheetCheck()
-        today = fields.Date.context_today(self)
-        try:
-            rows, datemode = self._read_spreadsheet()
-            check = import_rules.check_rows(rows, today, datemode, MAX_ROWS)
-        except spreadsheet.SpreadsheetError as error:
-            check.file_problems.append(
-                import_rules.Problem(error.code, params=error.params)
-            )
-            return check
-        if check.readable:
-            check.rows, problems, warnings = self._check_against_database(check.rows)
-            check.problems += problems
-            check.warnings += warnings
-        return check
-
-    def _problem_values(self, problem):
-        return {
-            "line": problem.line,
-            "column": column_label(self.env, problem.column) if problem.column else "",
-            "message": message(self.env, problem.code, problem.params),
-            "severity": "warning" if problem.warning else "error",
-        }
+    def _result_values(self, records):
+        if records is None:
+            return {"registration_ids": [fields.Command.clear()]}
+        # linking them reads whether each registration is active and its
+        # company (the company check): those two columns alone, not 50,000
+        # whole records in the cache
+        records.fetch(["active", "company_id"])
+        return {"registration_ids": [fields.Command.set(records.ids)]}
 
 
 class AftersalesWarrantyRegistrationImportProblem(models.TransientModel):
@@ -179,9 +115,4 @@ class AftersalesWarrantyRegistrationImportProblem(models.TransientModel):
         string="Import",
         required=True,
         ondelete="cascade",
-    )
-    severity = fields.Selection(
-        [("error", "Not Imported"), ("warning", "Imported, with a Warning")],
-        default="error",
-        required=True,
     )

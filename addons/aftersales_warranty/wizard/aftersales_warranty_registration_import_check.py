@@ -45,7 +45,7 @@ class CheckedRow(NamedTuple):
 class AftersalesWarrantyRegistrationImport(models.TransientModel):
     _inherit = "aftersales.warranty.registration.import"
 
-    def _check_against_database(self, rows):
+    def _check_rows(self, rows):
         """``(valid rows as CheckedRow, problems, warnings)``."""
         problems, valid = [], []
         products = self._find_products({row.product for row in rows})

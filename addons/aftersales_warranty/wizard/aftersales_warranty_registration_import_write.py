@@ -4,14 +4,13 @@
 
 The check found the customers (by phone) and serial numbers the database
 already has; what is missing is created here, then the registrations, in
-batches, quietly (no chatter message per record), inside one savepoint. Each
+batches, quietly (no chatter message per record), inside one savepoint (the
+shared import's ``_write_all_or_nothing``). Each
 batch is flushed and the ORM cache emptied after it, and only ids are kept
 between batches, so that the memory a big file takes does not grow with it.
 """
 
 from odoo import models
-
-from .registration_import_messages import message
 
 #: records created per batch
 BATCH = 2000
@@ -22,18 +21,10 @@ QUIET = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": Tr
 class AftersalesWarrantyRegistrationImport(models.TransientModel):
     _inherit = "aftersales.warranty.registration.import"
 
-    def _create_registrations(self, rows):
-        """Create everything or nothing: ``(registrations, error message)``."""
-        registrations, error = self._write_all_or_nothing(self._create_all, rows)
-        if error:
-            return self.env["aftersales.warranty.registration"], message(
-                self.env, "write_failed", {"error": error}
-            )
-        return registrations, None
-
-    def _create_all(self, rows):
+    def _write_rows(self, rows):
         """Create the missing customers and serial numbers, then the
-        registrations of ``rows`` (:class:`CheckedRow`)."""
+        registrations of ``rows`` (:class:`CheckedRow`): ``(registrations,
+        counts)``. The caller writes all of them or none (a savepoint)."""
         company_id = self.company_id.id
         partners = self._create_partners(rows)
         lots = self._create_lots(rows)
@@ -64,7 +55,7 @@ class AftersalesWarrantyRegistrationImport(models.TransientModel):
             ]
             created += registration_model.create(values).ids
             self._flush_batch()
-        return registration_model.browse(created)
+        return registration_model.browse(created), {"registrations": len(created)}
 
     def _flush_batch(self):
         """Written: keep the memory of a big import flat."""

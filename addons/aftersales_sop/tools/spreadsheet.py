@@ -1,12 +1,14 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Reading the first sheet of an ``.xls`` (xlrd) or ``.xlsx`` (openpyxl) file.
+"""Reading the first sheet of an ``.xls`` (xlrd) or ``.xlsx`` (openpyxl) file,
+and writing an ``.xlsx`` (a template to fill in, an error report), for every
+spreadsheet import of the suite.
 
-Whatever the bytes hold, the only exception that leaves this module is
+Whatever the bytes hold, the only exception that leaves the reader is
 :class:`SpreadsheetError`, with a code the Odoo layer turns into a sentence:
 ``empty_file``, ``too_big``, ``not_excel``, ``unreadable``, ``no_sheet``. The
 file type is told by the content, not by the name. Cells come out as the plain
-values :mod:`..rules.registration_import` expects; formulas give their
+values the cell reader (:mod:`..rules.cells`) expects; formulas give their
 computed value (a formula never computed reads as empty).
 """
 
@@ -20,7 +22,7 @@ import openpyxl
 import xlrd
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ..rules.registration_import import CellError
+from ..rules.cells import CellError
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -33,7 +35,7 @@ MAX_BYTES = 50 * 1024 * 1024
 #: the archive and compression layers, the XML parsers (their errors are
 #: SyntaxErrors), the binary records of .xls, and the plain errors of code
 #: that reads values it did not expect. Found by feeding the readers damaged
-#: files (tests/rules/test_registration_import.py); a bug of ours stays loud.
+#: files (tests/rules/test_spreadsheet_files.py); a bug of ours stays loud.
 BROKEN_FILE_ERRORS = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
@@ -180,3 +182,22 @@ def _xlsx_value(value):
     if isinstance(value, str) and value in EXCEL_ERRORS:
         return CellError(value)
     return value
+
+
+# -- writing ---------------------------------------------------------------------
+
+
+def xlsx_bytes(sheets, width=20):
+    """An .xlsx file of ``sheets``, ``[(title, rows)]`` in order, its columns
+    ``width`` characters wide."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets:
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        for column in sheet.columns:
+            sheet.column_dimensions[column[0].column_letter].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

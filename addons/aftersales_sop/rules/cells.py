@@ -1,13 +1,19 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Reading one spreadsheet cell as text or as a day (no ``odoo`` import).
+"""Reading one spreadsheet cell: a text, a day, a choice or a whole number
+(no ``odoo`` import). Every spreadsheet import of the suite reads its cells here.
 
 The file readers give plain values: ``None``, ``str``, ``int``, ``float``,
 ``bool``, ``date``/``datetime``, or a :class:`CellError`. What a cell cannot be
 raises :class:`CellProblem` with a code and the parameters of its sentence.
 
+Numbers read as text are written as typed (13800138000, not 13800138000.0);
+Excel keeps 15 significant digits, so a whole number from 10**15 up may have
+lost digits and is refused (``number_too_large``: enter it as text) rather
+than turned into a text that is not what was typed.
+
 Days come as date cells, Excel serial numbers or text. Text is read year first
-(2025-11-30, 2025/11/30, 2025.11.30, 2025年11月30日, 20251130, full-width
+(2025-11-30, 2025/11/30, 2025.11.30, 2025年11月30日 or 号, 20251130, full-width
 digits too), or year last when only one reading is a day (30/11/2025); a text
 that can be two different days (01/02/2025) or has a two-digit year is refused
 as ``ambiguous_date`` with its possible readings.
@@ -51,6 +57,18 @@ def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def normalize_label(value) -> str:
+    """A header label or a word of a choice as it is compared: without case,
+    "*" marks, underscores, extra spaces, a trailing colon; brackets of either
+    width alike ("有效期（月）" is "有效期 (月)")."""
+    text = value if isinstance(value, str) else ("" if value is None else str(value))
+    text = text.replace("*", "").replace("_", " ")
+    text = text.replace("（", "(").replace("）", ")").strip().rstrip(":：").strip()
+    text = re.sub(r"\s*\(\s*", " (", text)
+    text = re.sub(r"\s*\)", ")", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
 def text_value(value, max_length: int = 128) -> str | None:
     """The text of a cell: numbers as written (13800138000, not 13800138000.0)."""
     if is_blank(value):
@@ -77,6 +95,42 @@ def text_value(value, max_length: int = 128) -> str | None:
     if len(text) > max_length:
         raise CellProblem("too_long", length=len(text), max=max_length)
     return text
+
+
+def choice_value(value, choices: dict[str, tuple[str, ...]]) -> str | None:
+    """The key of a choice given by its key or one of its words (English,
+    Chinese); ``choices``: ``{key: (words, ...)}``, the first word is shown."""
+    text = text_value(value)
+    if text is None:
+        return None
+    wanted = normalize_label(text)
+    for key, words in choices.items():
+        if wanted in {normalize_label(key), *(normalize_label(w) for w in words)}:
+            return key
+    raise CellProblem(
+        "unknown_choice",
+        value=shorten(text),
+        allowed=[words[0] for words in choices.values()],
+    )
+
+
+def whole_number(value, low: int, high: int) -> int | None:
+    """A whole number between ``low`` and ``high`` (a number or digits)."""
+    if is_blank(value):
+        return None
+    if isinstance(value, CellError):
+        raise CellProblem("error_value", value=value.text)
+    number = None
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        number = int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, float) and math.isfinite(value) and value == int(value):
+        number = int(value)
+    if number is None or not low <= number <= high:
+        raise CellProblem("bad_number", value=shorten(value), low=low, high=high)
+    return number
 
 
 #: text dates written year first: 2025-11-30, 2025/11/30, 2025.11.30, with an

@@ -1,3 +1,0 @@
-# Copyright 2026 After-Sales Suite Authors
-# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Helpers without models of their own: spreadsheet readers."""
