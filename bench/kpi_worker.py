@@ -369,7 +369,7 @@ def measure_calls(env, lines):
     )
     env.flush_all()
     started = time.perf_counter()
-    check = wizard._check_file()
+    check, _ready = wizard._check_file()
     checked = time.perf_counter() - started
     started = time.perf_counter()
     wizard._run(create=True)

@@ -29,7 +29,7 @@ class AftersalesCall(models.Model):
     def _aftersales_import(self, company, calls, tz, file_name, reference):
         """Store ``calls`` (``rules/call_log.py``'s calls, local times) of
         ``company``, those already imported left out, and match the answered
-        ones; returns the counts of the summary."""
+        ones; returns the ids of the new calls and the counts of the summary."""
         threshold = company.aftersales_response_seconds or 30
         agents = self._aftersales_agent_users(company)
         known = self._aftersales_known_calls(company, calls, tz)
@@ -68,7 +68,7 @@ class AftersalesCall(models.Model):
             if vals["answered_date"]
         ]
         matched = self._aftersales_match(company, answered)
-        return {
+        return list(ids.values()), {
             "new": len(vals_list),
             "known": len(calls) - len(vals_list),
             "answered": len(answered),

@@ -9,6 +9,7 @@ nothing and is named."""
 
 import base64
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
@@ -148,6 +149,60 @@ class TestCallLog(KpiCommon):
         )
         self._assert_imported(self._import(text.encode("gb18030"), "calls.csv"))
 
+    def test_a_big_log_is_imported_by_a_background_job(self):
+        """More calls than the company's limit for the page: the shared import
+        job checks the log, then stores and matches its calls batch after
+        batch, in the order they came in, as one import."""
+        self.company.aftersales_import_background_rows = 3
+        wizard = self.env["aftersales.call.import"]
+        batch = patch.object(type(wizard), "_batch_size", 2)
+        batch.start()
+        self.addCleanup(batch.stop)
+        # the log lists the calls out of order; the last one is the earliest
+        # call of the first caller, which the request he called about answers
+        # (the closest call coming in first takes it, as in one go): the
+        # batches go by time, not by the file's order
+        early = ["13700000011", local(8, 59, 50), local(8, 59, 55), "as_agent", 5]
+        rows = [self.rows[4], *self.rows[:4], early]
+        action = self._import(xlsx([CHINESE_HEADER, *rows]))
+        self.assertEqual(action.state, "upload")  # the wizard handed it over
+        self.assertFalse(self._calls())
+        job = self.env["aftersales.import.job"].search(
+            [("import_model", "=", "aftersales.call.import")]
+        )
+        self.assertEqual((job.state, job.user_id), ("queued", self.supervisor))
+        cron = self.env.ref("aftersales_sop.ir_cron_aftersales_import_jobs")
+        states = []
+        with patch.object(type(self.supervisor), "_bus_send", autospec=True):
+            for _call in range(10):
+                cron.method_direct_trigger()
+                job.invalidate_recordset()
+                states.append(job.state)
+                if job.state in ("done", "failed"):
+                    break
+        self.assertEqual(states, ["checking", "writing", "writing", "writing", "done"])
+        self.assertFalse(job.file_error, job.file_error)
+        self.assertEqual((job.row_count, job.imported_count), (6, 6))
+        calls = self._calls()
+        self.assertEqual(len(set(calls.mapped("import_ref"))), 1)
+        self.assertEqual(sorted(job.result_ids), sorted(calls.ids))
+        self.assertEqual(
+            sorted((c.caller_number, c.call_start, c.state) for c in calls),
+            [
+                ("+8613700000011", beijing(8, 59, 50), "matched"),
+                ("+8613700000011", beijing(9), "no_request"),
+                ("+8613700000012", beijing(9, 10), "matched"),
+                ("+8613700000013", beijing(9, 30), "no_request"),
+                ("+8613700000014", beijing(9, 20), "no_request"),
+                ("+8613700000015", beijing(10), "unanswered"),
+            ],
+        )
+        self.assertEqual(self.answered.call_id.call_start, beijing(8, 59, 50))
+        self.assertEqual(self.answered.response_seconds, 5)
+        self.assertEqual(self.typed.response_seconds, 45)
+        self.assertIn("Calls imported: 6 (0 already imported)", job.summary)
+        self.assertIn("without a request: 3", job.summary)
+
     def test_an_old_xls_export_with_date_cells(self):
         rows = [
             [
@@ -211,7 +266,7 @@ class TestCallLog(KpiCommon):
     def test_a_wrong_file_imports_nothing(self):
         for data, filename, expected in (
             (xlsx([["Caller", "Queue"], ["13700000011", "A"]]), "x.xlsx", "lacks"),
-            (b"\x00\x01\x02 not a log", "x.csv", "not a call log export"),
+            (b"\x00\x01\x02 not a log", "x.csv", "not a spreadsheet or a CSV text"),
             (b"", "x.csv", "empty"),
         ):
             wizard = self._import(data, filename)

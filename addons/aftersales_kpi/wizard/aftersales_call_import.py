@@ -1,7 +1,12 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import base64
-import binascii
+"""The call log import: the file (.csv, .xls, .xlsx), its header, its cells,
+the steps, the counts, the template and the background import of a big file
+are the suite's spreadsheet import (``aftersales.spreadsheet.import.mixin`` of
+``aftersales_sop``); the call log's own checks are in ``rules/call_log.py``,
+the storing and the matching of the calls in
+``models/aftersales_call_matching.py``."""
+
 import re
 import uuid
 
@@ -10,15 +15,11 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.aftersales_sop.rules import cells as cell_rules
-from odoo.addons.aftersales_sop.tools import spreadsheet
+from odoo.addons.aftersales_sop.rules.cells import CellProblem, shorten
 from odoo.addons.phone_validation.tools import phone_validation
 
 from ..rules import call_log as call_rules
-from ..rules import csv_text
-from .aftersales_call_messages import column_label, problem_message
-
-MAX_ROWS = 200_000
+from .aftersales_call_messages import COLUMN_LABELS, MESSAGES
 
 
 class AftersalesCallImport(models.TransientModel):
@@ -33,9 +34,21 @@ class AftersalesCallImport(models.TransientModel):
     _inherit = ["aftersales.spreadsheet.import.mixin"]
     _description = "Import the Hotline Call Log"
     _template_filename = "call_log.xlsx"
+    _import_rules = call_rules
+    _result_model = "aftersales.call"
+    _result_action = "aftersales_kpi.aftersales_call_action"
+    _max_rows = 200_000
+    _accepts_csv = True
+    #: calls stored and matched per transaction by a background import (a
+    #: statement per 5,000 calls, see ``aftersales_call_matching.py``)
+    _batch_size = 5000
 
-    summary = fields.Text(readonly=True)
-    import_ref = fields.Char(readonly=True)
+    import_ref = fields.Char(
+        readonly=True,
+        default=lambda self: uuid.uuid4().hex,
+        help="Marks the calls of this import (the steps of a background "
+        "import share it).",
+    )
     unmatched_count = fields.Integer(string="Calls without a Request", readonly=True)
     problem_ids = fields.One2many(
         "aftersales.call.import.problem", "wizard_id", string="Problems"
@@ -55,9 +68,7 @@ class AftersalesCallImport(models.TransientModel):
 
     def action_view_unmatched(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "aftersales_kpi.aftersales_call_action"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id(self._result_action)
         action.update(
             domain=[("import_ref", "=", self.import_ref), ("state", "=", "no_request")],
             context={},
@@ -65,55 +76,39 @@ class AftersalesCallImport(models.TransientModel):
         return action
 
     # ---------------------------------------------------------------------------
-    # reading the file (the only place that knows the readers)
+    # what the shared import asks of this one
     # ---------------------------------------------------------------------------
 
-    def _aftersales_read_rows(self):
-        """``(rows, datemode)`` of the uploaded .csv, .xls or .xlsx file.
+    def _import_messages(self):
+        return MESSAGES
 
-        :raise spreadsheet.SpreadsheetError: not a readable spreadsheet
-        :raise csv_text.CsvError: not a readable CSV text
-        """
-        try:
-            content = self.with_context(bin_size=False).file or b""
-            data = base64.b64decode(content, validate=True)
-        except (binascii.Error, ValueError) as error:
-            raise spreadsheet.SpreadsheetError("unreadable") from error
-        if data and spreadsheet.file_kind(data) is None:
-            if len(data) > spreadsheet.MAX_BYTES:
-                raise spreadsheet.SpreadsheetError(
-                    "too_big", size=len(data), max=spreadsheet.MAX_BYTES
-                )
-            return csv_text.csv_rows(data), 0
-        return self._read_spreadsheet()
+    def _column_labels(self):
+        return COLUMN_LABELS
 
-    # ---------------------------------------------------------------------------
-    # checking and importing
-    # ---------------------------------------------------------------------------
+    def _job_options(self):
+        return {**super()._job_options(), "import_ref": self.import_ref}
 
     def _company_tz(self):
         return pytz.timezone(
             self.env["aftersales.kpi.figures"]._aftersales_company_tz(self.company_id)
         )
 
-    def _check_file(self):
-        """The check of the whole file (:class:`call_rules.SheetCheck`)."""
-        check = call_rules.SheetCheck()
+    def _check_sheet(self, rows, datemode):
+        """The call log's rules, with the caller's number read in the company's
+        country and the telephony's local time (the company's time zone)."""
         local_now = (
             pytz.utc.localize(fields.Datetime.now())
             .astimezone(self._company_tz())
             .replace(tzinfo=None)
         )
-        try:
-            rows, datemode = self._aftersales_read_rows()
-            check = call_rules.check_rows(
-                rows, self._aftersales_phone_reader(), local_now, datemode, MAX_ROWS
-            )
-        except (spreadsheet.SpreadsheetError, csv_text.CsvError) as error:
-            check.file_problems.append(
-                call_rules.Problem(error.code, params=error.params)
-            )
-        return check
+        return call_rules.check_rows(
+            rows,
+            None,
+            datemode,
+            self._max_rows,
+            phone=self._aftersales_phone_reader(),
+            now=local_now,
+        )
 
     def _aftersales_phone_reader(self):
         """A caller's number in E.164, read in the company's country when it
@@ -134,83 +129,50 @@ class AftersalesCallImport(models.TransientModel):
                 except UserError:
                     known[number] = None
             if not known[number]:
-                shown = cell_rules.shorten(number)
-                raise cell_rules.CellProblem("bad_phone", value=shown)
+                raise CellProblem("bad_phone", value=shorten(number))
             return known[number]
 
         return e164
 
-    def _run(self, create):
-        """Check the file; import it when asked and allowed. Never half-writes."""
-        self.problem_ids.unlink()
-        values = {
-            "file_error": False,
-            "ignored_columns": False,
-            "summary": False,
-            "unmatched_count": 0,
-        }
-        check = self._check_file()
-        bad_lines = {p.line for p in check.problems}
-        values.update(
-            row_count=check.row_count,
-            valid_count=len(check.calls),
-            bad_row_count=len(bad_lines),
-            ignored_columns=", ".join(check.ignored_columns) or False,
+    def _check_rows(self, rows):
+        """Nothing of a call is checked against the database: calls imported
+        before are left out when they are stored."""
+        return list(rows), [], []
+
+    def _ready_rows(self, ready):
+        """The calls in the order they came in: a background import stores and
+        matches them batch after batch, the earliest calls choosing their
+        request first, as in one go."""
+        return sorted(ready, key=lambda call: (call.start, call.caller, call.line))
+
+    def _write_rows(self, ready):
+        Call = self.env["aftersales.call"]
+        ids, counts = Call._aftersales_import(
+            self.company_id,
+            self._ready_rows(ready),
+            self._company_tz(),
+            self.filename or "",
+            self.import_ref,
         )
-        imported = False
-        if check.file_problems:
-            values["file_error"] = "\n".join(
-                problem_message(self.env, p) for p in check.file_problems
-            )
-        elif create and check.calls and (not check.problems or self.import_valid_rows):
-            reference = uuid.uuid4().hex
-            counts, error = self._write_all_or_nothing(
-                self.env["aftersales.call"]._aftersales_import,
-                self.company_id,
-                check.calls,
-                self._company_tz(),
-                self.filename or "",
-                reference,
-            )
-            if error:
-                values["file_error"] = self.env._(
-                    "Nothing was imported: %(error)s", error=error
-                )
-            else:
-                imported = True
-                values.update(
-                    import_ref=reference,
-                    unmatched_count=counts["no_request"],
-                    summary=self.env._(
-                        "Calls imported: %(new)s (%(known)s already imported). "
-                        "Answered: %(answered)s, matched to the request created "
-                        "from them: %(matched)s; without a request: "
-                        "%(no_request)s (listed in the Call Log). Not answered: "
-                        "%(unanswered)s, counted as consultations not answered "
-                        "in time.",
-                        **counts,
-                    ),
-                )
-        elif create and check.problems:
-            values["file_error"] = self.env._(
-                "Nothing was imported: %(count)s row(s) have problems. Correct "
-                "them, or tick 'Import the Valid Rows Only'.",
-                count=len(bad_lines),
-            )
-        values["state"] = "done" if imported else "checked"
-        values["problem_ids"] = [
-            fields.Command.create(
-                {
-                    "line": p.line,
-                    "column": column_label(self.env, p.column) if p.column else False,
-                    "message": problem_message(self.env, p),
-                }
-            )
-            for p in sorted(check.problems, key=lambda p: (p.line, p.column or ""))[
-                :1000
-            ]
-        ]
-        self.write(values)
+        return Call.browse(ids), counts
+
+    def _summary(self, counts):
+        return self.env._(
+            "Calls imported: %(new)s (%(known)s already imported). Answered: "
+            "%(answered)s, matched to the request created from them: %(matched)s; "
+            "without a request: %(no_request)s (listed in the Call Log). Not "
+            "answered: %(unanswered)s, counted as consultations not answered in "
+            "time.",
+            **counts,
+        )
+
+    def _result_values(self, records):
+        if records is None:
+            return {"unmatched_count": 0}
+        unmatched = self.env["aftersales.call"].search_count(
+            [("import_ref", "=", self.import_ref), ("state", "=", "no_request")]
+        )
+        return {"unmatched_count": unmatched}
 
 
 class AftersalesCallImportProblem(models.TransientModel):
