@@ -12,14 +12,23 @@ teams, then measures side by side, in alternating rounds:
   with the addon's indexes and without them (dropped inside the measuring
   transaction, which is rolled back; a call is given up after ``--timeout``
   seconds);
-- the assessment run of the month (about 520 assessments of 14 figures each),
-  then the same run again (the recompute, which finds the same records).
+- the assessment run of the month (about 520 assessments of 16 figures each),
+  then the same run again (the daily refresh of the month's drafts, which
+  finds the same records);
+- the import of a hotline call log of ``--call-lines`` calls of the month (a
+  CSV with Chinese headers): half of them the calls the month's requests were
+  created from, matched to them, the others answered calls without a request
+  and calls nobody answered.
 
 Usage (any python3; the Odoo interpreter is ``ODOO_PYTHON``, as for make test)::
 
     ODOO_PYTHON=/path/to/odoo/python python3 bench/bench_kpi.py \
         [--requests 1000000] [--engineers 500] [--rounds 5] \
+        [--call-lines 100000] [--no-baseline] \
         [--template DB] [--database bench_kpi] [--keep [--reuse]]
+
+``--no-baseline`` leaves out the month's figures without the indexes (each
+call given up after ``--timeout`` seconds).
 
 ``--template`` clones a database that already holds the dependencies
 (otherwise they are installed, without demo data); the database is dropped at
@@ -131,6 +140,12 @@ def main():
         default=60,
         help="seconds after which a call without the indexes is given up",
     )
+    parser.add_argument("--call-lines", type=int, default=100000)
+    parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="do not measure the month's figures without the indexes",
+    )
     parser.add_argument("--database", default="bench_kpi")
     parser.add_argument("--template", help="a database holding the dependencies")
     parser.add_argument("--keep", action="store_true", help="keep the database")
@@ -158,22 +173,35 @@ def main():
             step = time.time()
             filled["indexes"] = settle(database)
             filled["settle_seconds"] = round(time.time() - step, 1)
-        runs = {"indexed": [], "unindexed": [], "run": []}
+        runs = {"indexed": [], "unindexed": [], "run": [], "calls": []}
         for number in range(args.rounds):
             say(f"==> round {number + 1}/{args.rounds}")
             runs["indexed"].append(work(python, addons_path, database, "kpis"))
-            runs["unindexed"].append(
-                work(
-                    python,
-                    addons_path,
-                    database,
-                    "kpis",
-                    "--no-indexes",
-                    "--timeout",
-                    str(args.timeout),
+            if not args.no_baseline:
+                runs["unindexed"].append(
+                    work(
+                        python,
+                        addons_path,
+                        database,
+                        "kpis",
+                        "--no-indexes",
+                        "--timeout",
+                        str(args.timeout),
+                    )
                 )
-            )
             runs["run"].append(work(python, addons_path, database, "run"))
+            if args.call_lines:
+                runs["calls"].append(
+                    work(
+                        python,
+                        addons_path,
+                        database,
+                        "calls",
+                        "--lines",
+                        str(args.call_lines),
+                    )
+                )
+            say(json.dumps({key: values[-1] for key, values in runs.items() if values}))
     finally:
         if not args.keep:
             odoo_layer.drop_database(database)
@@ -186,9 +214,17 @@ def main():
         "kpis_unindexed": median(
             r["median"] if r["median"] is not None else float("inf")
             for r in runs["unindexed"]
-        ),
+        )
+        if runs["unindexed"]
+        else None,
         "run_first": median(r["first"] for r in runs["run"]),
         "run_again": median(r["again"] for r in runs["run"]),
+        "calls_import": median(r["import_seconds"] for r in runs["calls"])
+        if runs["calls"]
+        else None,
+        "calls_check": median(r["check_seconds"] for r in runs["calls"])
+        if runs["calls"]
+        else None,
         "rounds": runs,
         "total_seconds": time.time() - started,
     }
@@ -203,9 +239,16 @@ def main():
         f"{run['assessments']} assessments, "
         f"{run['lines']} figures, recompute gives the same records: {run['same']}"
     )
+    if runs["calls"]:
+        calls = runs["calls"][0]
+        say(
+            f"call log: {calls['lines']} lines ({calls['bytes']} bytes), "
+            f"{calls['matched']} matched, {calls['no_request']} without a request, "
+            f"{calls['unanswered']} unanswered, problems: {calls['problems']}"
+        )
     say("\n| measurement | median s | each round (median of 3 calls for figures) |")
     say("|---|---|---|")
-    for label, key, values in (
+    measures = [
         (
             "month's figures, with the KPI indexes",
             "kpis_indexed",
@@ -218,11 +261,24 @@ def main():
         ),
         ("assessment run (first)", "run_first", [r["first"] for r in runs["run"]]),
         (
-            "assessment run again (recompute)",
+            "assessment run again (the daily refresh of the drafts)",
             "run_again",
             [r["again"] for r in runs["run"]],
         ),
-    ):
+        (
+            "call log: check",
+            "calls_check",
+            [r["check_seconds"] for r in runs["calls"]],
+        ),
+        (
+            "call log: check, store and match (the import)",
+            "calls_import",
+            [r["import_seconds"] for r in runs["calls"]],
+        ),
+    ]
+    for label, key, values in measures:
+        if results[key] is None:
+            continue
         rounds = ", ".join(
             f"{v:.3f}" if v is not None else f"> {args.timeout} s" for v in values
         )

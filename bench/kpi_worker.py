@@ -3,15 +3,17 @@
 """Fill and measure inside Odoo, run by ``bench/bench_kpi.py``.
 
 ``python kpi_worker.py <odoo options> -- fill --requests N --engineers E``
-fills the database in SQL and commits; ``-- kpis [--no-indexes]`` and ``-- run``
-measure one month and roll back. Each prints one JSON line.
+fills the database in SQL and commits; ``-- kpis [--no-indexes]``, ``-- run``
+and ``-- calls --lines N`` measure one month and roll back. Each prints one
+JSON line.
 """
 
+import base64
 import json
 import statistics
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 
 import psycopg2
 
@@ -71,7 +73,7 @@ def fill(env, requests, engineers):
     setup = time.time() - started
     clock = {
         code: env.ref(f"aftersales_sop.aftersales_clock_{code}").id
-        for code in ("reply", "resolution")
+        for code in ("reply", "resolution", "onsite")
     }
     params = {
         "requests": requests,
@@ -83,6 +85,7 @@ def fill(env, requests, engineers):
         "teams": teams.ids,
         "resolution": clock["resolution"],
         "reply": clock["reply"],
+        "onsite": clock["onsite"],
         "engineers_like": "Bench engineer %",
         "requests_like": "Bench request %",
         "orders_like": "BENCH-%",
@@ -179,6 +182,22 @@ QUERIES = [
                t.repair_done_date
           FROM helpdesk_ticket t
          WHERE t.name LIKE %(requests_like)s AND t.inquiry_class = 'b'
+        """,
+    ),
+    (
+        "on-site clocks",
+        """
+        INSERT INTO aftersales_clock_run (ticket_id, dispatch_order_id, clock_id,
+            code, res_model, company_id, team_id, start_date, stop_date, deadline,
+            state)
+        SELECT o.ticket_id, o.id, %(onsite)s, 'onsite', 'helpdesk.ticket',
+               o.company_id, o.team_id, o.dispatch_date, o.checkin_date,
+               o.dispatch_date + INTERVAL '4 hours',
+               CASE WHEN o.checkin_date IS NULL THEN 'running'
+                    WHEN o.checkin_date <= o.dispatch_date + INTERVAL '4 hours'
+                    THEN 'met' ELSE 'breached' END
+          FROM aftersales_dispatch_order o
+         WHERE o.name LIKE %(orders_like)s
         """,
     ),
     (
@@ -282,6 +301,95 @@ def measure_run(env):
     }
 
 
+def measure_calls(env, lines):
+    """Import and match a call log of ``lines`` calls of the month (a CSV as
+    the telephony exports it): half of them the calls the month's requests
+    were created from (their customers' phones are set first, not timed),
+    the others answered calls without a request and calls nobody answered."""
+    cr = env.cr
+    company = env.company
+    Figures = env["aftersales.kpi.figures"]
+    start, end = Figures._aftersales_month_range(company, MONTH)
+    # the month's requests get their customers' phones, the admin logged them
+    cr.execute(
+        SQL(
+            """
+            UPDATE helpdesk_ticket
+               SET partner_phone = '+86139' || lpad(id::text, 8, '0'),
+                   create_uid = %s
+             WHERE company_id = %s AND request_date >= %s AND request_date < %s
+            """,
+            env.ref("base.user_admin").id,
+            company.id,
+            start,
+            end,
+        )
+    )
+    cr.execute(
+        SQL(
+            """
+            SELECT partner_phone, request_date FROM helpdesk_ticket
+             WHERE company_id = %s AND request_date >= %s AND request_date < %s
+             ORDER BY id LIMIT %s
+            """,
+            company.id,
+            start,
+            end,
+            lines // 2,
+        )
+    )
+    requests = cr.fetchall()
+    env.invalidate_all()
+    tz = Figures._aftersales_company_tz(company)
+    import pytz
+
+    zone = pytz.timezone(tz)
+
+    def local(moment):
+        shown = pytz.utc.localize(moment).astimezone(zone)
+        return shown.strftime("%Y-%m-%d %H:%M:%S")
+
+    rows = ["主叫号码,呼入时间,接听时间,坐席,通话时长"]
+    for index, (phone, received) in enumerate(requests):
+        call = received - timedelta(seconds=40)
+        answered = call + timedelta(seconds=5 + index % 50)
+        rows.append(f"{phone},{local(call)},{local(answered)},admin,{60 + index % 300}")
+    others = lines - len(requests)
+    for index in range(others):
+        call = start + (end - start) * index / max(others, 1)
+        phone = f"+86150{index:08d}"
+        if index % 2:
+            rows.append(f"{phone},{local(call)},,,0")
+        else:
+            answered = call + timedelta(seconds=12)
+            rows.append(f"{phone},{local(call)},{local(answered)},admin,90")
+    data = "\n".join(rows).encode("utf-8")
+    wizard = env["aftersales.call.import"].create(
+        {"file": base64.b64encode(data), "filename": "calls.csv"}
+    )
+    env.flush_all()
+    started = time.perf_counter()
+    check, _ready = wizard._check_file()
+    checked = time.perf_counter() - started
+    started = time.perf_counter()
+    wizard._run(create=True)
+    env.flush_all()
+    imported = time.perf_counter() - started
+    calls = env["aftersales.call"]
+    return {
+        "lines": lines,
+        "check_seconds": checked,
+        "import_seconds": imported,
+        "calls": calls.search_count([]),
+        "matched": calls.search_count([("state", "=", "matched")]),
+        "no_request": calls.search_count([("state", "=", "no_request")]),
+        "unanswered": calls.search_count([("state", "=", "unanswered")]),
+        "problems": len(check.problems) + len(check.file_problems),
+        "error": wizard.file_error or None,
+        "bytes": len(data),
+    }
+
+
 def main():
     split = sys.argv.index("--")
     odoo_args, task_args = sys.argv[1:split], sys.argv[split + 1 :]
@@ -305,6 +413,8 @@ def main():
             )
         elif task == "run":
             result = measure_run(env)
+        elif task == "calls":
+            result = measure_calls(env, arg(task_args, "--lines", 100000))
         else:
             raise SystemExit(f"unknown task {task}")
         cr.rollback()

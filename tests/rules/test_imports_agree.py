@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from aftersales_kpi.rules import call_log
 from aftersales_kpi.rules import roster_import as roster
 from aftersales_sop.rules import cells
 from aftersales_sop.tools.spreadsheet import EXCEL_ERRORS
@@ -50,6 +51,31 @@ def _roster(column, value):
     values[column] = value
     row = [values[c.key] for c in roster.COLUMNS]
     check = roster.check_rows([roster.COLUMNS.template_header(), row], TODAY)
+    return _outcome(check, column)
+
+
+#: the moment the call log is checked: its calls started before it
+NOW = datetime(2026, 11, 23, 12, 0)
+
+
+def _e164(number):
+    """A stand-in for the Odoo layer's phone reader."""
+    return "+86" + "".join(char for char in number if char.isdigit())[-11:]
+
+
+def _call_log(column, value):
+    values = {
+        "caller": "13700000001",
+        "start": "2026-10-03 09:00:00",
+        "answered": None,
+        "agent": None,
+        "duration": None,
+        column: value,
+    }
+    row = [values[c.key] for c in call_log.COLUMNS]
+    check = call_log.check_rows(
+        [call_log.COLUMNS.template_header(), row], phone=_e164, now=NOW
+    )
     return _outcome(check, column)
 
 
@@ -122,3 +148,45 @@ def test_what_the_roster_once_read_otherwise():
     value, problems = _roster("zone", 1e16)
     assert value is None
     assert problems == [("number_too_large", {"value": "1e+16"})]
+
+
+@given(CELLS)
+@example(1e16)
+@example(13800138000.0)
+@example("x" * 65)
+@example(True)
+@example(cells.CellError("#N/A"))
+def test_a_text_cell_reads_the_same_in_the_call_log(value):
+    """The call log's agent and the registration's invoice number (both at
+    most 64 characters): the same value or the same problem."""
+    assert _call_log("agent", value) == _registration("invoice", value)
+
+
+DAYS = st.one_of(
+    st.dates(min_value=date(2017, 1, 1), max_value=date(2026, 11, 22)).flatmap(
+        lambda day: st.sampled_from(list(_days(day)))
+    ),
+    st.builds(cells.CellError, st.sampled_from(sorted(EXCEL_ERRORS))),
+    st.sampled_from(["01/02/2025", "25/11/30", "2025-02-30", "yesterday", 1e16]),
+)
+
+
+@given(DAYS)
+@example("30/11/2025")
+@example("２０２５／１１／３０")
+@example("2025年11月30号")
+def test_a_day_reads_the_same_as_the_call_logs_moment(value):
+    """A call's start written as a day is that day's midnight (its time when
+    the cell has one): the day the registration import reads, and the same
+    problem when the day is ambiguous or the cell an error; what is no day is
+    no moment either."""
+    day, day_problems = _registration("purchase_date", value)
+    moment, moment_problems = _call_log("start", value)
+    if day is not None:
+        assert moment.date() == day
+        assert not moment_problems
+    elif day_problems[0][0] in ("ambiguous_date", "error_value"):
+        assert moment_problems == day_problems
+    else:
+        assert [code for code, _params in day_problems] == ["bad_date"]
+        assert [code for code, _params in moment_problems] == ["bad_datetime"]

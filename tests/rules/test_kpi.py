@@ -76,12 +76,21 @@ def test_nothing_to_measure_misses_nothing(better, target):
 
 
 @given(st.sampled_from([k.code for k in kpi.KPIS]), counts)
-def test_no_case_gives_no_ratio(code, numerator):
+def test_no_case_gives_no_data_not_zero(code, numerator):
     result = kpi.value(code, numerator, 0)
-    if kpi.KPI_BY_CODE[code].unit in (kpi.PERCENT, kpi.SCORE, kpi.HOURS):
+    if kpi.KPI_BY_CODE[code].unit in (kpi.PERCENT, kpi.SCORE, kpi.HOURS, kpi.COST):
+        # nothing decided, nobody scored, no repair completed: no data
         assert result is None
+        assert not kpi.missed(result, 0.0, kpi.KPI_BY_CODE[code].better)
     else:
+        # penalties are counted: a month without any has 0
         assert result == float(numerator)
+
+
+@given(counts, counts)
+def test_a_cost_of_repairs_is_their_sum(amount, repairs):
+    result = kpi.value("service_cost", amount, repairs)
+    assert result == (float(amount) if repairs else None)
 
 
 @given(days)
@@ -96,10 +105,18 @@ def test_the_review_is_about_the_previous_month(day):
     assert kpi.month_start(end - timedelta(days=1)) == start
 
 
-def test_every_kpi_has_a_unit_and_a_direction():
+def test_every_kpi_has_a_unit_a_direction_a_label_and_a_formula():
     for item in kpi.KPIS:
-        assert item.unit in (kpi.PERCENT, kpi.SCORE, kpi.HOURS, kpi.AMOUNT, kpi.COUNT)
+        assert item.unit in kpi.UNITS
         assert item.better in (kpi.AT_LEAST, kpi.AT_MOST)
+        assert item.label and item.label[0].isupper()
+        assert "%(n)s" in kpi.SQL_FORMULAS[item.unit]
+    # one list: the selection of targets and figures is the list of figures
+    assert [code for code, _label in kpi.KPI_SELECTION] == [k.code for k in kpi.KPIS]
+    assert len({label for _code, label in kpi.KPI_SELECTION}) == len(kpi.KPIS)
+    # the ratios divide by their denominator in SQL as in Python
+    for unit in (kpi.PERCENT, kpi.SCORE, kpi.HOURS):
+        assert "NULLIF(%(d)s, 0)" in kpi.SQL_FORMULAS[unit]
     assert set(kpi.DEFAULT_TARGETS) <= set(kpi.KPI_BY_CODE)
     assert kpi.assessment_key("engineer", 7) == "engineer-7"
     assert kpi.assessment_key("company", False) == "company-0"

@@ -11,7 +11,13 @@ from . import aftersales_certification
 from . import aftersales_certification_review
 from . import hr_employee
 from . import aftersales_complaint
+from . import aftersales_call
+from . import aftersales_call_matching
+from . import helpdesk_ticket_call
 from . import aftersales_kpi_target
+from . import aftersales_kpi_source
+from . import aftersales_kpi_source_service
+from . import aftersales_kpi_source_care
 from . import aftersales_kpi_figures
 from . import aftersales_kpi_assessment
 from . import aftersales_kpi_assessment_line

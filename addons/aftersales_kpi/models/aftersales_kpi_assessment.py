@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 SCOPES = [("company", "Company"), ("team", "Team"), ("engineer", "Engineer")]
 STATES = [
@@ -98,7 +99,26 @@ class AftersalesKpiAssessment(models.Model):
         store=True,
         digits=(16, 2),
         aggregator="avg",
-        help="Sum of the overall scores over the customers who scored.",
+        help="Sum of the overall scores over the customers who scored; empty "
+        "when nobody scored (no data, not 0).",
+    )
+    satisfaction_measured = fields.Boolean(
+        compute="_compute_summary",
+        store=True,
+        help="Some customer scored this month.",
+    )
+    satisfaction_display = fields.Char(
+        string="Customer Satisfaction",
+        compute="_compute_satisfaction_display",
+        help='The customer satisfaction of the month, or "no data" when nobody scored.',
+    )
+    pending_count = fields.Integer(
+        string="Items Pending",
+        compute="_compute_summary",
+        store=True,
+        help="Items not decided yet when the figures were computed (still open "
+        "within their limit): they count in no figure until they are decided. "
+        "The daily run refreshes a draft until HR reviews it.",
     )
     commendation_proposed = fields.Boolean(
         string="Proposed for Commendation",
@@ -113,7 +133,12 @@ class AftersalesKpiAssessment(models.Model):
         tracking=True,
         help="HR's comment: kept when the figures are computed again.",
     )
-    computed_date = fields.Datetime(string="Computed On", readonly=True)
+    computed_date = fields.Datetime(
+        string="Figures as of",
+        readonly=True,
+        help="When the figures were last computed: the daily run refreshes a "
+        "draft until HR reviews it.",
+    )
     reviewed_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
     reviewed_date = fields.Datetime(readonly=True)
     acknowledged_by_id = fields.Many2one("res.users", readonly=True, tracking=True)
@@ -143,15 +168,45 @@ class AftersalesKpiAssessment(models.Model):
             )
             assessment.name = f"{month} {subject or ''}".strip()
 
-    @api.depends("line_ids.missed", "line_ids.value", "line_ids.kpi")
+    @api.depends(
+        "line_ids.missed",
+        "line_ids.value",
+        "line_ids.has_value",
+        "line_ids.kpi",
+        "line_ids.pending",
+    )
     def _compute_summary(self):
         for assessment in self:
             lines = assessment.line_ids
             assessment.missed_count = len(lines.filtered("missed"))
+            assessment.pending_count = sum(lines.mapped("pending"))
             satisfaction = lines.filtered(
                 lambda line: line.kpi == "satisfaction" and line.has_value
             )
+            assessment.satisfaction_measured = bool(satisfaction)
+            # no answer: shown empty, left out of averages (_read_group_select)
             assessment.satisfaction = satisfaction.value if satisfaction else 0.0
+
+    def _read_group_select(self, aggregate_spec, query):
+        # an average of satisfactions leaves out the assessments without any
+        # (stored as 0.0: no data is not zero)
+        if aggregate_spec == "satisfaction:avg":
+            super()._read_group_select(aggregate_spec, query)  # access checks
+            return SQL(
+                "AVG(CASE WHEN %s THEN %s END)",
+                self._field_to_sql(self._table, "satisfaction_measured", query),
+                self._field_to_sql(self._table, "satisfaction", query),
+            )
+        return super()._read_group_select(aggregate_spec, query)
+
+    @api.depends("satisfaction", "satisfaction_measured")
+    def _compute_satisfaction_display(self):
+        for assessment in self:
+            assessment.satisfaction_display = (
+                f"{assessment.satisfaction:.2f}"
+                if assessment.satisfaction_measured
+                else self.env._("no data")
+            )
 
     @api.depends_context("uid")
     @api.depends("state", "scope", "user_id", "team_id")

@@ -27,10 +27,15 @@ class AftersalesKpiAssessmentLine(models.Model):
     has_value = fields.Boolean(
         string="Measured",
         readonly=True,
-        help="Something was measured this month (a rate needs cases, a "
-        "satisfaction needs answers).",
+        help="Something was measured this month (a rate needs decided cases, a "
+        "satisfaction needs answers, a cost needs completed repairs). Without "
+        'it the figure reads "no data": it is not 0 and misses no target.',
     )
-    value = fields.Float(readonly=True, digits=(16, 2))
+    value = fields.Float(
+        readonly=True,
+        digits=(16, 2),
+        help="Empty when there was nothing to measure.",
+    )
     numerator = fields.Float(
         readonly=True,
         digits=(16, 2),
@@ -42,6 +47,14 @@ class AftersalesKpiAssessmentLine(models.Model):
         digits=(16, 2),
         help="What it is counted against: all consultations, the customers who "
         "scored, the cases ... (none for amounts and counts).",
+    )
+    pending = fields.Integer(
+        readonly=True,
+        help="Items not decided yet, in neither the numerator nor the "
+        "denominator: still open and within their limit (a repair request "
+        "within its 30 days, a complaint under investigation with no limit "
+        "passed, an engineer on his way...). They count once decided; the "
+        "daily run refreshes the figures until HR reviews the assessment.",
     )
     value_display = fields.Char(string="Result", compute="_compute_value_display")
     has_target = fields.Boolean(readonly=True)
@@ -67,7 +80,9 @@ class AftersalesKpiAssessmentLine(models.Model):
         for line in self:
             unit = kpi_rules.KPI_BY_CODE[line.kpi].unit if line.kpi else None
             suffix = SUFFIX.get(unit, "")
-            line.value_display = f"{line.value:.2f}{suffix}" if line.has_value else "-"
+            line.value_display = (
+                f"{line.value:.2f}{suffix}" if line.has_value else self.env._("no data")
+            )
             line.target_display = (
                 f"{line.better} {line.target:g}{suffix}" if line.has_target else ""
             )

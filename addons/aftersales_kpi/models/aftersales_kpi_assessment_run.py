@@ -41,22 +41,28 @@ class AftersalesKpiAssessment(models.Model):
 
     @api.model
     def _cron_monthly_assessment(self):
-        """Before the 5th: the previous month's assessments of every company,
-        made once (a month already made is left to the manual recompute)."""
+        """Daily: the previous month's assessments of every company are made,
+        then refreshed every day while they are drafts, so that the items
+        still pending on the 1st (repair requests within their 30 days,
+        complaints under investigation, engineers on their way...) count once
+        decided; the month before is refreshed too (its last requests' 30
+        days end in the previous month). What HR reviewed stays as it is."""
         today = fields.Date.context_today(self)
         month = kpi_rules.previous_month(today)
+        before = kpi_rules.previous_month(month)
         companies = self.env["res.company"].sudo().search([("active", "=", True)])
         for company in companies:
-            done = self.sudo().search_count(
+            self.sudo()._aftersales_run(company, month)
+            drafts = self.sudo().search_count(
                 [
                     ("company_id", "=", company.id),
-                    ("period_start", "=", month),
-                    ("scope", "=", "company"),
+                    ("period_start", "=", before),
+                    ("state", "=", "draft"),
                 ],
                 limit=1,
             )
-            if not done:
-                self.sudo()._aftersales_run(company, month)
+            if drafts:
+                self.sudo()._aftersales_run(company, before, create=False)
 
     @api.model
     def _aftersales_run_previous_month(self):
@@ -65,16 +71,21 @@ class AftersalesKpiAssessment(models.Model):
         return self._aftersales_run(self.env.company, kpi_rules.previous_month(today))
 
     @api.model
-    def _aftersales_run(self, company, month):
+    def _aftersales_run(self, company, month, create=True):
         """Make or refresh the assessments of ``company`` for the month of
-        ``month``; returns them."""
+        ``month``; returns them. Drafts get the figures as they stand now;
+        reviewed and acknowledged ones are left as they are. ``create``:
+        make the missing ones too (else refresh the drafts only)."""
         self._aftersales_check_can_run()
         # sudo: the run makes every assessment of the month, those the user
         # who started it may not read included
         run = self.sudo().with_context(**RUN_CONTEXT)
         start = kpi_rules.month_start(month)
+        now = fields.Datetime.now()
         totals = (
-            self.env["aftersales.kpi.figures"].sudo()._aftersales_totals(company, start)
+            self.env["aftersales.kpi.figures"]
+            .sudo()
+            ._aftersales_totals(company, start, now=now)
         )
         targets = self.env["aftersales.kpi.target"]._aftersales_targets(company)
         threshold = company.aftersales_commendation_score
@@ -92,13 +103,15 @@ class AftersalesKpiAssessment(models.Model):
             satisfaction = line["value"] if line["has_value"] else None
             vals = {
                 "commendation_proposed": kpi_rules.commended(satisfaction, threshold),
-                "computed_date": fields.Datetime.now(),
+                "computed_date": now,
             }
             key = kpi_rules.assessment_key(scope, res_id)
             assessment = existing.get(key)
             if assessment:
                 if assessment.state == "draft":
                     assessment._aftersales_refresh(vals, lines)
+                continue
+            if not create:
                 continue
             to_create.append(
                 dict(
@@ -134,6 +147,8 @@ class AftersalesKpiAssessment(models.Model):
             changed = {
                 name: value for name, value in values.items() if line[name] != value
             }
+            if "has_value" in changed:
+                changed["value"] = values["value"]  # a measured 0 is not no data
             if changed:
                 line.write(changed)
         if new_lines:
@@ -162,7 +177,7 @@ class AftersalesKpiAssessment(models.Model):
         """The values of the figure lines from the totals and the targets."""
         lines = []
         for sequence, kpi in enumerate(kpi_rules.KPIS, start=1):
-            numerator, denominator = figures.get(kpi.code, (0.0, 0.0))
+            numerator, denominator, pending = figures.get(kpi.code, (0.0, 0.0, 0.0))
             value = kpi_rules.value(kpi.code, numerator, denominator)
             target, better = targets.get(kpi.code, (None, kpi.better))
             lines.append(
@@ -170,9 +185,10 @@ class AftersalesKpiAssessment(models.Model):
                     "kpi": kpi.code,
                     "sequence": sequence,
                     "has_value": value is not None,
-                    "value": round(value or 0.0, 2),
+                    "value": round(value, 2) if value is not None else False,
                     "numerator": round(numerator, 2),
                     "denominator": round(denominator, 2),
+                    "pending": int(pending),
                     "has_target": target is not None,
                     "target": target or 0.0,
                     "better": better,

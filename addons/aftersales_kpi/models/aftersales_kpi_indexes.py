@@ -4,9 +4,11 @@
 (``bench/bench_kpi.py`` measures the month's figures with and without them)."""
 
 from odoo import models
+from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
-#: (table, index name, columns, condition)
+#: (table, index name, columns, condition[, columns included: read from the
+#: index alone])
 KPI_INDEXES = [
     (
         "helpdesk_ticket",
@@ -34,9 +36,17 @@ KPI_INDEXES = [
     ),
     (
         "aftersales_clock_run",
-        "aftersales_clock_run_kpi_resolution_idx",
-        ["ticket_id"],
-        "code = 'resolution' AND state = 'met'",
+        "aftersales_clock_run_kpi_resolution_state_idx",
+        ["ticket_id", "id"],
+        "code = 'resolution'",
+        ["state", "deadline"],
+    ),
+    (
+        "aftersales_clock_run",
+        "aftersales_clock_run_kpi_onsite_state_idx",
+        ["dispatch_order_id", "id"],
+        "code = 'onsite'",
+        ["state", "deadline"],
     ),
     (
         "aftersales_survey",
@@ -46,15 +56,21 @@ KPI_INDEXES = [
     ),
     (
         "aftersales_dispatch_order",
-        "aftersales_dispatch_order_kpi_checkin_idx",
-        ["company_id", "checkin_date"],
-        "checkin_date IS NOT NULL",
+        "aftersales_dispatch_order_kpi_dispatched_idx",
+        ["company_id", "dispatch_date"],
+        "",
     ),
     (
         "aftersales_visit",
-        "aftersales_visit_kpi_first_idx",
+        "aftersales_visit_kpi_first_done_idx",
         ["company_id", "checkout_date"],
-        "is_first",
+        "is_first AND state = 'done'",
+    ),
+    (
+        "aftersales_call",
+        "aftersales_call_kpi_unanswered_idx",
+        ["company_id", "call_start"],
+        "answered_date IS NULL",
     ),
     (
         "aftersales_complaint",
@@ -65,10 +81,34 @@ KPI_INDEXES = [
 ]
 
 
+#: indexes of earlier versions, replaced by the ones above
+OLD_INDEXES = [
+    "aftersales_dispatch_order_kpi_checkin_idx",
+    "aftersales_dispatch_order_kpi_dispatch_idx",
+    "aftersales_clock_run_kpi_resolution_any_idx",
+    "aftersales_clock_run_kpi_resolution_idx",
+    "aftersales_visit_kpi_first_idx",
+]
+
+
 class AftersalesKpiIndexes(models.AbstractModel):
     _name = "aftersales.kpi.indexes"
     _description = "Indexes of the Monthly Figures"
 
     def init(self):
-        for table, name, columns, where in KPI_INDEXES:
-            create_index(self.env.cr, name, table, columns, where=where)
+        for name in OLD_INDEXES:
+            self.env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(name)))
+        for table, name, columns, where, *include in KPI_INDEXES:
+            if not include:
+                create_index(self.env.cr, name, table, columns, where=where)
+                continue
+            self.env.cr.execute(
+                SQL(
+                    "CREATE INDEX IF NOT EXISTS %s ON %s (%s) INCLUDE (%s) %s",
+                    SQL.identifier(name),
+                    SQL.identifier(table),
+                    SQL(", ").join(SQL.identifier(column) for column in columns),
+                    SQL(", ").join(SQL.identifier(column) for column in include[0]),
+                    SQL("WHERE %s", SQL(where)) if where else SQL(),
+                )
+            )

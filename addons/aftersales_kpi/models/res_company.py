@@ -38,6 +38,13 @@ class ResCompany(models.Model):
         help="An engineer or a team whose customer satisfaction of the month "
         "reaches this score (0-10) is proposed for commendation and reward.",
     )
+    aftersales_call_window_minutes = fields.Integer(
+        string="Call Log: Request Window (min)",
+        default=30,
+        help="An answered call of the hotline's call log is matched to the request "
+        "of the same caller received from the call's start to this many minutes "
+        "after its end (by the agent who answered, when the log names him).",
+    )
     aftersales_hr_user_id = fields.Many2one(
         "res.users",
         string="HR Contact for Engineers",

@@ -18,6 +18,9 @@ class ResConfigSettings(models.TransientModel):
     aftersales_commendation_score = fields.Float(
         related="company_id.aftersales_commendation_score", readonly=False
     )
+    aftersales_call_window_minutes = fields.Integer(
+        related="company_id.aftersales_call_window_minutes", readonly=False
+    )
     aftersales_hr_user_id = fields.Many2one(
         related="company_id.aftersales_hr_user_id", readonly=False
     )

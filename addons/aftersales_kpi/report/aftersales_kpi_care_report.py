@@ -1,7 +1,9 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """KPI analysis of the customer side and of the engineers' conduct:
-complaints, satisfaction surveys, penalties (SQL views)."""
+complaints, satisfaction surveys, penalties (SQL views): the rows of their
+source in ``aftersales.kpi.source`` with the details of the record, the
+figures summed with their own formulas (see ``aftersales_kpi_analysis.py``)."""
 
 from odoo import fields, models
 from odoo.tools import SQL
@@ -13,11 +15,12 @@ from odoo.addons.aftersales_sop.models.aftersales_complaint_cause import (
 from odoo.addons.aftersales_sop.models.aftersales_survey import METHODS
 
 from ..models.aftersales_penalty import ORIGINS, STATES
+from .aftersales_kpi_analysis import now_sql
 
 
 class AftersalesKpiComplaintReport(models.Model):
     _name = "aftersales.kpi.complaint.report"
-    _inherit = "aftersales.kpi.analysis.mixin"
+    _inherit = ["aftersales.kpi.analysis.mixin", "aftersales.kpi.measure.mixin"]
     _description = "Complaint Analysis"
     _auto = False
     _order = "received_date desc"
@@ -28,30 +31,40 @@ class AftersalesKpiComplaintReport(models.Model):
     state = fields.Selection(COMPLAINT_STATES, readonly=True)
     received_date = fields.Datetime(string="Received On", readonly=True)
     complaint_count = fields.Integer(string="Complaints", readonly=True)
-    timely_rate = fields.Float(
+    complaint_timeliness = fields.Float(
         string="Handled in Time (%)",
         readonly=True,
-        aggregator="avg",
-        help="Complaints whose clocks were all met.",
+        digits=(16, 2),
+        help="Complaints closed with every clock met ÷ complaints decided: "
+        "closed, or with a limit passed (a clock breached or running past its "
+        "deadline is a failure, even while the complaint is open).",
+    )
+    complaint_timeliness_pending = fields.Integer(
+        string="Pending",
+        readonly=True,
+        help="Open complaints whose limits have not passed yet.",
     )
 
     @property
     def _table_query(self):
-        return SQL(
-            """
-            SELECT c.id, c.id AS complaint_id, c.company_id, c.team_id,
-                   c.engineer_id, c.product_id, c.product_categ_id, c.category,
-                   c.cause_id, c.state, c.received_date, 1 AS complaint_count,
-                   CASE WHEN c.clocks_all_met THEN 100.0 ELSE 0.0 END
-                       AS timely_rate
-              FROM aftersales_complaint c
-            """
+        rows = self.env["aftersales.kpi.source"]._aftersales_source_rows(
+            "complaint",
+            now_sql(),
+            extra={
+                "complaint_id": SQL("cp.id"),
+                "category": SQL("cp.category"),
+                "cause_id": SQL("cp.cause_id"),
+                "state": SQL("cp.state"),
+                "received_date": SQL("cp.received_date"),
+                "complaint_count": SQL("1"),
+            },
         )
+        return self._aftersales_kpi_view(rows)
 
 
 class AftersalesKpiSurveyReport(models.Model):
     _name = "aftersales.kpi.survey.report"
-    _inherit = "aftersales.kpi.analysis.mixin"
+    _inherit = ["aftersales.kpi.analysis.mixin", "aftersales.kpi.measure.mixin"]
     _description = "Satisfaction KPI Analysis"
     _auto = False
     _order = "answer_date desc"
@@ -61,32 +74,49 @@ class AftersalesKpiSurveyReport(models.Model):
     method = fields.Selection(METHODS, string="Collected By", readonly=True)
     answer_date = fields.Datetime(string="Answered On", readonly=True)
     survey_count = fields.Integer(string="Answers", readonly=True)
+    satisfaction = fields.Float(
+        string="Customer Satisfaction (0-10)",
+        readonly=True,
+        digits=(16, 2),
+        help="Sum of the overall scores ÷ customers who scored: a customer who "
+        "answered several times counts once, with the average of his scores.",
+    )
     overall = fields.Float(
-        string="Overall Score", readonly=True, aggregator="avg", digits=(3, 2)
+        string="Average Score per Answer",
+        readonly=True,
+        aggregator="avg",
+        digits=(3, 2),
+        help="The plain average of the answers' overall scores (a customer who "
+        "answered twice counts twice): not the satisfaction figure.",
     )
 
     @property
     def _table_query(self):
-        return SQL(
-            """
-            SELECT s.id, s.id AS survey_id, s.company_id, s.team_id,
-                   s.engineer_id, t.product_id, t.product_categ_id,
-                   s.partner_id, s.method, s.answer_date, 1 AS survey_count,
-                   s.overall_value AS overall
-              FROM aftersales_survey s
-              JOIN helpdesk_ticket t ON t.id = s.ticket_id
-             WHERE s.state = 'done' AND s.overall_score IS NOT NULL
-            """
+        rows = self.env["aftersales.kpi.source"]._aftersales_source_rows(
+            "survey",
+            now_sql(),
+            extra={
+                "survey_id": SQL("s.id"),
+                "partner_id": SQL("s.partner_id"),
+                "method": SQL("s.method"),
+                "answer_date": SQL("s.answer_date"),
+                "survey_count": SQL("1"),
+                "overall": SQL("s.overall_value"),
+            },
         )
+        return self._aftersales_kpi_view(rows)
 
 
 class AftersalesKpiPenaltyReport(models.Model):
-    """Penalties per engineer, offence and month (HR and the reviewers)."""
+    """Penalties per engineer, offence and month (HR and the reviewers): the
+    count and the amount are those of confirmed penalties, as in the
+    assessment; the other states' amounts are a measure of their own."""
 
     _name = "aftersales.kpi.penalty.report"
+    _inherit = "aftersales.kpi.measure.mixin"
     _description = "Penalty Analysis"
     _auto = False
-    _order = "date desc"
+    _order = "offence_date desc"
 
     penalty_id = fields.Many2one("aftersales.penalty", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
@@ -97,17 +127,41 @@ class AftersalesKpiPenaltyReport(models.Model):
     )
     origin = fields.Selection(ORIGINS, readonly=True)
     state = fields.Selection(STATES, readonly=True)
-    date = fields.Date(string="Offence Date", readonly=True)
-    penalty_count = fields.Integer(string="Penalties", readonly=True)
-    amount = fields.Float(readonly=True, digits=(16, 2))
+    offence_date = fields.Date(readonly=True)
+    period = fields.Date(string="Month", readonly=True)
+    penalty_count = fields.Integer(
+        string="Penalties (Confirmed)",
+        readonly=True,
+        help="Confirmed penalties: the count of the monthly assessment.",
+    )
+    penalty_amount = fields.Float(
+        string="Amount (Confirmed)",
+        readonly=True,
+        digits=(16, 2),
+        help="The amount of the confirmed penalties: the penalty amount of the "
+        "monthly assessment.",
+    )
+    penalty_other_amount = fields.Float(
+        string="Amount Not Confirmed",
+        readonly=True,
+        digits=(16, 2),
+        help="Proposed, dismissed and cancelled penalties: they count for nothing.",
+    )
+    record_count = fields.Integer(string="Penalties (All States)", readonly=True)
 
     @property
     def _table_query(self):
-        return SQL(
-            """
-            SELECT p.id, p.id AS penalty_id, p.company_id, p.employee_id,
-                   p.engineer_id, p.rule_id, p.origin, p.state, p.date,
-                   1 AS penalty_count, p.amount
-              FROM aftersales_penalty p
-            """
+        rows = self.env["aftersales.kpi.source"]._aftersales_source_rows(
+            "penalty",
+            now_sql(),
+            extra={
+                "penalty_id": SQL("pe.id"),
+                "employee_id": SQL("pe.employee_id"),
+                "rule_id": SQL("pe.rule_id"),
+                "origin": SQL("pe.origin"),
+                "state": SQL("pe.state"),
+                "offence_date": SQL("pe.date"),
+                "record_count": SQL("1"),
+            },
         )
+        return self._aftersales_kpi_view(rows)

@@ -14,5 +14,8 @@ from . import test_assessment_security
 from . import test_kpi_export
 from . import test_demo_month
 from . import test_consultation_figures
+from . import test_one_truth
+from . import test_settling
+from . import test_call_log
 from . import test_imports_agree
 from . import test_readonly

@@ -113,7 +113,8 @@ class KpiMonthCommon(KpiCommon):
       proposal that does not count; service cost of his first repair: 2 h of
       labour at 50, a part at 300.
     - Liu: a consultation answered in time, a survey of 7 (below the 8.5
-      target), a complaint whose clocks were all met, one that was not.
+      target), a complaint whose clocks were all met, one whose investigation
+      started late, both closed.
     - A request of August and a survey of October stay out of September.
     """
 
@@ -186,21 +187,31 @@ class KpiMonthCommon(KpiCommon):
                 "consent": True,
             }
         )
-        # complaints attributed to Liu
+        # complaints attributed to Liu: one handled in time, one whose
+        # investigation started a day late; both closed
         cls.complaints = cls.env["aftersales.complaint"]
-        for met in (True, False):
-            complaint = cls.complaints.create(
-                {
-                    "partner_id": cls.customer.id,
-                    "team_id": cls.team.id,
-                    "channel": "phone",
-                    "category": "service",
-                    "reason": "Rude on the phone.",
-                    "customer_expectation": "An apology.",
-                    "received_date": SEP[10],
-                }
-            )
-            complaint.sudo().write({"engineer_id": cls.liu.id, "clocks_all_met": met})
+        for investigated in (SEP[10] + timedelta(minutes=30), SEP[11]):
+            with freeze_time(SEP[10] + timedelta(minutes=5)):
+                complaint = cls.complaints.create(
+                    {
+                        "partner_id": cls.customer.id,
+                        "team_id": cls.team.id,
+                        "channel": "phone",
+                        "category": "service",
+                        "reason": "Rude on the phone.",
+                        "customer_expectation": "An apology.",
+                        "received_date": SEP[10],
+                    }
+                )
+            complaint.sudo().engineer_id = cls.liu
+            for when, values in (
+                (investigated, {"investigation_date": investigated}),
+                (SEP[12], {"approved_date": SEP[12], "proposed_date": SEP[12]}),
+                (SEP[12] + timedelta(hours=1), {"told_date": SEP[12]}),
+                (SEP[13], {"confirmed_date": SEP[13], "state": "closed"}),
+            ):
+                with freeze_time(when):
+                    complaint.sudo().write(values)
             cls.complaints |= complaint
         # penalties
         with freeze_time(SEP[12]):

@@ -11,6 +11,7 @@ from odoo.tests import freeze_time, tagged
 from .common import KpiMonthCommon
 
 REPORTS = (
+    "aftersales.kpi.report",
     "aftersales.kpi.request.report",
     "aftersales.kpi.clock.report",
     "aftersales.kpi.visit.report",
@@ -97,13 +98,22 @@ class TestAssessmentAccess(KpiMonthCommon):
         requests = self.env["aftersales.kpi.request.report"].with_user(self.supervisor)
         groups = requests.read_group(
             [("team_id", "=", self.team.id), ("request_date", ">=", "2026-09-01")],
-            ["request_count:sum", "response_rate:avg"],
+            ["request_count:sum", "response_compliance:avg"],
             ["engineer_id"],
         )
         by_engineer = {g["engineer_id"][0]: g for g in groups if g["engineer_id"]}
         self.assertEqual(by_engineer[self.zhang.id]["request_count"], 2)
-        self.assertAlmostEqual(by_engineer[self.zhang.id]["response_rate"], 50.0)
-        # penalties stay with HR and the reviewers
+        self.assertAlmostEqual(by_engineer[self.zhang.id]["response_compliance"], 50.0)
+        # penalties stay with HR and the reviewers, in the KPI analysis too
+        kpis = self.env["aftersales.kpi.report"].with_user(self.supervisor)
+        self.assertTrue(kpis.read_group([], ["satisfaction"], ["team_id"]))
+        with self.assertRaises(AccessError):
+            kpis.read_group([], ["penalty_amount"], ["team_id"])
+        self.assertTrue(
+            self.env["aftersales.kpi.report"]
+            .with_user(self.hr_officer)
+            .read_group([], ["penalty_amount"], ["engineer_id"])
+        )
         with self.assertRaises(AccessError):
             self.env["aftersales.kpi.penalty.report"].with_user(self.supervisor).search(
                 []

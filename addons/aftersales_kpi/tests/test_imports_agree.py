@@ -1,16 +1,17 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The registration import and the roster import read the same cells the same
-way (one cell reader, one message table): the same cells, as a purchase date
-and as the day a certification was issued, as an invoice number and as a
-certificate number, give the same values and the same messages."""
+"""The registration import, the roster import and the call log read the same
+cells the same way (one cell reader, one message table): the same cells, as a
+purchase date and as the day a certification was issued, as an invoice number,
+a certificate number and a call's agent, give the same values and the same
+messages."""
 
 import base64
 from datetime import datetime
 
 from odoo.tests import freeze_time, tagged
 
-from odoo.addons.aftersales_kpi.rules import roster_import
+from odoo.addons.aftersales_kpi.rules import call_log, roster_import
 from odoo.addons.aftersales_sop.tests.spreadsheet_common import xlsx
 from odoo.addons.aftersales_warranty.rules import registration_import
 
@@ -179,3 +180,34 @@ class TestImportsAgree(KpiCommon):
         self.assertEqual(
             sorted(invoices.values()), ["13800138000", "4711", "A B", "发票 №7"]
         )
+
+    def test_the_call_log_reads_texts_as_the_registrations_do(self):
+        """The call log is the same import underneath: the same cells as an
+        agent and as an invoice number give the same values and messages."""
+        registration, reg_messages = self._import(
+            "aftersales.warranty.registration.import",
+            self.agent,
+            _registration_rows(TEXTS, "invoice"),
+        )
+        rows = [call_log.COLUMNS.template_header()]
+        for index, cell in enumerate(TEXTS):
+            rows.append([f"1370000{index:04d}", "2026-01-01 09:00:00", None, cell])
+        calls, call_messages = self._import(
+            "aftersales.call.import", self.supervisor, rows
+        )
+        reg_messages = self._messages(reg_messages, "Invoice Number")
+        call_messages = self._messages(call_messages, "Agent")
+        self.assertEqual(call_messages, reg_messages)
+        self.assertEqual(sorted(call_messages), [6, 7, 8, 9, 10, 11])
+        invoices = {
+            r.partner_id.name.removeprefix("Agree "): r.proof_reference
+            for r in registration.registration_ids
+        }
+        agents = {
+            str(int(call.caller_number[-4:])): call.agent
+            for call in self.env["aftersales.call"].search(
+                [("import_ref", "=", calls.import_ref)]
+            )
+            if call.agent
+        }
+        self.assertEqual(agents, invoices)

@@ -25,7 +25,7 @@ class TestKpiExport(HttpCase, KpiMonthCommon):
                 ("request_date", ">=", "2026-08-31 16:00:00"),
                 ("request_date", "<", "2026-09-30 16:00:00"),
             ],
-            ["request_count:sum", "response_rate:avg"],
+            ["request_count:sum", "response_compliance:avg"],
             ["engineer_id"],
             orderby="engineer_id",
         )
@@ -35,7 +35,7 @@ class TestKpiExport(HttpCase, KpiMonthCommon):
                 "indent": 1,
                 "values": [
                     {"value": group["request_count"]},
-                    {"value": group["response_rate"]},
+                    {"value": group["response_compliance"]},
                 ],
             }
             for group in groups

@@ -51,9 +51,16 @@ class TestKpiFigures(KpiMonthCommon):
         self._assert(self.team_f["response_compliance"], 75.0, 3, 4)
 
     def test_fault_resolution_rate(self):
-        # a repair request counts as resolved when its resolution clock was met
+        # a repair request counts as resolved when its resolution clock was met;
+        # Zhang's second request passed its 30 days on 2 October unresolved
         self._assert(self.zhang_f["resolution_rate"], 50.0, 1, 2)
-        self._assert(self.team_f["resolution_rate"], 100.0 / 3, 1, 3)
+        self.assertEqual(self.zhang_f["resolution_rate"].pending, 0)
+        # Chen's request of 20 September is within its 30 days: pending, in
+        # neither the numerator nor the denominator
+        self._assert(self.team_f["resolution_rate"], 50.0, 1, 2)
+        self.assertEqual(self.team_f["resolution_rate"].pending, 1)
+        self.assertFalse(self.chen_f["resolution_rate"].has_value)
+        self.assertEqual(self.chen_f["resolution_rate"].pending, 1)
         # no repair request: nothing to measure
         self.assertFalse(self.liu_f["resolution_rate"].has_value)
 

@@ -78,6 +78,8 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
     _result_action = None
     #: at most this many lines under the header
     _max_rows = 100_000
+    #: the import also reads a CSV text (UTF-8 or GB 18030), not only Excel
+    _accepts_csv = False
     #: rows written per transaction by a background import: a few seconds of
     #: work, so that the ten calls of one pass of the cron runner stay far
     #: below the server's time limit (limit_time_real, 120 s by default)
@@ -254,10 +256,9 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
     def _check_file(self):
         """``(sheet check, rows ready to write)``: the file read and checked,
         its valid rows checked against the database."""
-        today = fields.Date.context_today(self)
         try:
             rows, datemode = self._read_spreadsheet()
-            check = self._import_rules.check_rows(rows, today, datemode, self._max_rows)
+            check = self._check_sheet(rows, datemode)
         except spreadsheet.SpreadsheetError as error:
             problem = sheet.Problem(error.code, params=error.params)
             return sheet.SheetCheck(file_problems=[problem]), []
@@ -267,6 +268,11 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
         check.problems += problems
         check.warnings += warnings
         return check, ready
+
+    def _check_sheet(self, rows, datemode):
+        """The rules layer's check of the file's ``rows`` (a sheet check)."""
+        today = fields.Date.context_today(self)
+        return self._import_rules.check_rows(rows, today, datemode, self._max_rows)
 
     def _write_batch(self, rows):
         """Check rules rows kept since the file was checked against the database
@@ -307,7 +313,7 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
             data = base64.b64decode(content, validate=True)
         except (binascii.Error, ValueError) as error:
             raise spreadsheet.SpreadsheetError("unreadable") from error
-        return spreadsheet.read_sheet(data)
+        return spreadsheet.read_sheet(data, csv_text=self._accepts_csv)
 
     @api.model
     def _xlsx_bytes(self, sheets, width=20):

@@ -28,6 +28,10 @@ MESSAGES = {
     "not_excel": _lt(
         "This is not an Excel file: save it as .xlsx or .xls and try again."
     ),
+    "not_spreadsheet": _lt(
+        "This is not a spreadsheet or a CSV text: save it as .xlsx, .xls or "
+        ".csv and try again."
+    ),
     "no_sheet": _lt("The file has no worksheet."),
     "no_header": _lt("The first row of the first sheet must be the header."),
     "no_rows": _lt("The file has a header but no row to import."),
@@ -58,6 +62,14 @@ MESSAGES = {
     "too_old": _lt("The date %(date)s is before %(earliest)s."),
     "unknown_choice": _lt("%(value)s is not one of: %(allowed)s."),
     "bad_number": _lt("%(value)s is not a whole number from %(low)s to %(high)s."),
+    "bad_datetime": _lt(
+        "%(value)s is not a date and time: write it with the year first, such "
+        "as 2026-10-03 09:00:05, or use a date-time cell."
+    ),
+    "bad_duration": _lt(
+        "%(value)s is not a duration: seconds, minutes:seconds or "
+        "hours:minutes:seconds."
+    ),
     # checked against the database by both imports
     "bad_phone": _lt("%(value)s is not a valid phone number."),
     # the outcome

@@ -1,7 +1,8 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Reading one spreadsheet cell: a text, a day, a choice or a whole number
-(no ``odoo`` import). Every spreadsheet import of the suite reads its cells here.
+"""Reading one spreadsheet cell: a text, a day, a moment, a duration, a choice
+or a whole number (no ``odoo`` import). Every spreadsheet import of the suite
+reads its cells here.
 
 The file readers give plain values: ``None``, ``str``, ``int``, ``float``,
 ``bool``, ``date``/``datetime``, or a :class:`CellError`. What a cell cannot be
@@ -16,7 +17,9 @@ Days come as date cells, Excel serial numbers or text. Text is read year first
 (2025-11-30, 2025/11/30, 2025.11.30, 2025年11月30日 or 号, 20251130, full-width
 digits too), or year last when only one reading is a day (30/11/2025); a text
 that can be two different days (01/02/2025) or has a two-digit year is refused
-as ``ambiguous_date`` with its possible readings.
+as ``ambiguous_date`` with its possible readings. A moment is a day read the
+same way, with a time of day after it (09:00 or 09:00:05), or a date-time cell
+or serial; a duration is seconds, ``mm:ss``, ``hh:mm:ss`` or a time cell.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from datetime import date, datetime, time, timedelta
 EXACT_INTEGER_LIMIT = 10**15
 #: the largest Excel date serial (9999-12-31)
 MAX_EXCEL_SERIAL = 2958465
+#: a duration is shorter than a day
+MAX_DURATION_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -247,9 +252,96 @@ def _readings(*candidates) -> list[date]:
     return found
 
 
-def _ambiguous(value: str, readings: list[date]) -> CellProblem:
+def _ambiguous(value: str, readings: list) -> CellProblem:
     return CellProblem(
         "ambiguous_date",
         value=shorten(value),
-        readings=[day.isoformat() for day in readings],
+        readings=[str(day) for day in readings],
     )
+
+
+# -- moments and durations --------------------------------------------------------
+
+#: a day as :func:`date_value` reads it, then the time of day (seconds and
+#: their fraction optional): 2026-10-03 09:00:05, 2026/10/3 9:00, 2026年10月3日 09:00
+_MOMENT = re.compile(
+    r"(?P<day>[\d\s\-/.年月日号]+?)"
+    r"(?:(?:[ T]+|(?<=[日号]))"
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d+)?)?)?"
+)
+_DURATION = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
+
+
+def datetime_value(value, datemode: int = 0) -> datetime | None:
+    """The moment a cell holds, to the second: a date-time cell, an Excel
+    serial (its fraction the time of day), or a text: a day in any form
+    :func:`date_value` reads, then the time (2026-10-03 09:00:05,
+    2026年10月3日 09:00, full-width digits too); a day alone is its midnight.
+
+    Raises :class:`CellProblem` ``bad_datetime``, or ``ambiguous_date`` for a
+    day that can be read two ways.
+    """
+    if is_blank(value):
+        return None
+    if isinstance(value, CellError):
+        raise CellProblem("error_value", value=value.text)
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0, tzinfo=None)
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise CellProblem("bad_datetime", value=shorten(value))
+    if isinstance(value, int | float):
+        try:
+            day = excel_serial_to_date(value, datemode)
+        except CellProblem:
+            raise CellProblem("bad_datetime", value=_number_text(value)) from None
+        seconds = round((value - int(value)) * 86400)
+        return datetime.combine(day, time()) + timedelta(seconds=seconds)
+    text = " ".join(unicodedata.normalize("NFKC", value).split())
+    match = _MOMENT.fullmatch(text)
+    if not match:
+        raise CellProblem("bad_datetime", value=shorten(value))
+    try:
+        day = _text_date(match["day"].strip())
+        moment = time(
+            int(match["hour"] or 0),
+            int(match["minute"] or 0),
+            int(match["second"] or 0),
+        )
+    except CellProblem as problem:
+        if problem.code == "ambiguous_date":
+            raise _ambiguous(value, problem.params["readings"]) from None
+        raise CellProblem("bad_datetime", value=shorten(value)) from None
+    except ValueError:  # 25:00, 09:61
+        raise CellProblem("bad_datetime", value=shorten(value)) from None
+    return datetime.combine(day, moment)
+
+
+def duration_value(value) -> int | None:
+    """A duration in whole seconds, shorter than a day: a number of seconds,
+    ``mm:ss`` or ``hh:mm:ss`` (full-width digits too), or a time cell."""
+    if is_blank(value):
+        return None
+    if isinstance(value, CellError):
+        raise CellProblem("error_value", value=value.text)
+    seconds = None
+    if isinstance(value, bool):
+        seconds = None
+    elif isinstance(value, timedelta):
+        seconds = int(value.total_seconds())
+    elif isinstance(value, time | datetime):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+    elif isinstance(value, int | float):
+        seconds = int(value) if math.isfinite(value) and value >= 0 else None
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        match = _DURATION.fullmatch(text)
+        if re.fullmatch(r"\d{1,6}(\.\d+)?", text):
+            seconds = int(float(text))
+        elif match:
+            hours, minutes, secs = (int(part or 0) for part in match.groups())
+            seconds = hours * 3600 + minutes * 60 + secs
+    if seconds is None or not 0 <= seconds < MAX_DURATION_SECONDS:
+        raise CellProblem("bad_duration", value=shorten(value))
+    return seconds

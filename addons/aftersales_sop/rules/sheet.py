@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import NamedTuple
 
 from .cells import (
@@ -26,6 +26,8 @@ from .cells import (
     CellProblem,
     choice_value,
     date_value,
+    datetime_value,
+    duration_value,
     is_blank,
     normalize_label,
     shorten,
@@ -43,8 +45,9 @@ class Column:
     template's header; the others are accepted too. ``kind`` says how a cell is
     read: ``text`` (at most ``max_length`` characters), ``date`` (from
     ``earliest`` to the day of the check when ``earliest`` is given),
-    ``choice`` (a key or a word of ``choices``: ``((key, (words, ...)), ...)``)
-    or ``number`` (a whole number from ``low`` to ``high``).
+    ``choice`` (a key or a word of ``choices``: ``((key, (words, ...)), ...)``),
+    ``number`` (a whole number from ``low`` to ``high``), ``datetime`` (a
+    moment, to the second) or ``duration`` (whole seconds).
     """
 
     key: str
@@ -191,6 +194,10 @@ def read_cell(column: Column, value, today: date, datemode: int = 0):
         return choice_value(value, dict(column.choices))
     if column.kind == "number":
         return whole_number(value, column.low, column.high)
+    if column.kind == "datetime":
+        return datetime_value(value, datemode)
+    if column.kind == "duration":
+        return duration_value(value)
     return text_value(value, column.max_length)
 
 
@@ -294,12 +301,17 @@ def count_rows(rows: Iterable[Sequence], limit: int) -> int:
 # -- checked rows kept between two steps of a background import -------------------
 
 
+def _iso(value) -> str:
+    if isinstance(value, date):  # a datetime too, with its time
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not kept in JSON")
+
+
 def rows_to_json(rows: Sequence) -> str:
-    """Checked rows (dataclasses of plain values and days) as JSON, a row a
-    line, so that a batch of them is read without reading them all."""
+    """Checked rows (dataclasses of plain values, days and moments) as JSON, a
+    row a line, so that a batch of them is read without reading them all."""
     return "\n".join(
-        json.dumps(asdict(row), default=date.isoformat, ensure_ascii=False)
-        for row in rows
+        json.dumps(asdict(row), default=_iso, ensure_ascii=False) for row in rows
     )
 
 
@@ -311,6 +323,7 @@ class JsonRows(Sequence):
         self._lines = text.split("\n") if text else []
         self._row_type = row_type
         self._days = [column.key for column in columns if column.kind == "date"]
+        self._moments = [c.key for c in columns if c.kind == "datetime"]
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -325,4 +338,7 @@ class JsonRows(Sequence):
         for key in self._days:
             if values.get(key) is not None:
                 values[key] = date.fromisoformat(values[key])
+        for key in self._moments:
+            if values.get(key) is not None:
+                values[key] = datetime.fromisoformat(values[key])
         return self._row_type(**values)

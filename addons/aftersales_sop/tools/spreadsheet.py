@@ -1,17 +1,20 @@
 # Copyright 2026 After-Sales Suite Authors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Reading the first sheet of an ``.xls`` (xlrd) or ``.xlsx`` (openpyxl) file,
-and writing an ``.xlsx`` (a template to fill in, an error report), for every
-spreadsheet import of the suite.
+or a ``.csv`` text for an import that takes one, and writing an ``.xlsx`` (a
+template to fill in, an error report), for every spreadsheet import of the
+suite.
 
 Whatever the bytes hold, the only exception that leaves the reader is
 :class:`SpreadsheetError`, with a code the Odoo layer turns into a sentence:
-``empty_file``, ``too_big``, ``not_excel``, ``unreadable``, ``no_sheet``. The
-file type is told by the content, not by the name. Cells come out as the plain
-values the cell reader (:mod:`..rules.cells`) expects; formulas give their
-computed value (a formula never computed reads as empty).
+``empty_file``, ``too_big``, ``not_excel`` (``not_spreadsheet`` when a CSV
+text would do), ``unreadable``, ``no_sheet``. The file type is told by the
+content, not by the name. Cells come out as the plain values the cell reader
+(:mod:`..rules.cells`) expects; formulas give their computed value (a formula
+never computed reads as empty); a CSV cell is its text, a blank one ``None``.
 """
 
+import csv
 import io
 import struct
 import warnings
@@ -31,6 +34,12 @@ EXCEL_ERRORS = frozenset(
 )
 #: refuse files larger than this (bytes)
 MAX_BYTES = 50 * 1024 * 1024
+#: the encodings a CSV export comes in: UTF-8 (with or without a byte order
+#: mark), else the Chinese national one (what Excel and telephony systems in
+#: China write)
+CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+#: the separators a CSV export may use, told by its first line
+CSV_DELIMITERS = ",;\t|"
 #: what openpyxl, xlrd and the libraries under them raise on a damaged file:
 #: the archive and compression layers, the XML parsers (their errors are
 #: SyntaxErrors), the binary records of .xls, and the plain errors of code
@@ -73,8 +82,9 @@ def file_kind(data):
     return None
 
 
-def read_sheet(data, max_bytes=MAX_BYTES):
-    """``(rows, datemode)`` of the first sheet of an Excel file.
+def read_sheet(data, max_bytes=MAX_BYTES, csv_text=False):
+    """``(rows, datemode)`` of the first sheet of an Excel file, or of a CSV
+    text when ``csv_text`` (an import that takes one).
 
     ``rows`` is an iterator of tuples of cell values; reading happens as it is
     consumed, and a file that turns out to be broken half-way raises
@@ -85,6 +95,8 @@ def read_sheet(data, max_bytes=MAX_BYTES):
     if len(data) > max_bytes:
         raise SpreadsheetError("too_big", size=len(data), max=max_bytes)
     kind = file_kind(data)
+    if kind is None and csv_text:
+        return _read_csv(data), 0
     if kind is None:
         raise SpreadsheetError("not_excel")
     try:
@@ -107,6 +119,40 @@ def _guarded(rows, kind):
         yield from rows
     except BROKEN_FILE_ERRORS as error:
         raise SpreadsheetError("unreadable", kind=kind, detail=_detail(error)) from None
+
+
+# -- .csv ------------------------------------------------------------------------
+
+
+def _read_csv(data):
+    """The rows of a CSV text: comma, semicolon, tab or bar separated (the one
+    its first line uses most), in UTF-8 or GB 18030."""
+    for encoding in CSV_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise SpreadsheetError(
+            "unreadable", kind="csv", detail="not UTF-8 or GB 18030 text"
+        )
+    first = text.split("\n", 1)[0]
+    delimiters = [d for d in CSV_DELIMITERS if d in first]
+    if "\x00" in text or not delimiters:
+        raise SpreadsheetError("not_spreadsheet")
+    delimiter = max(delimiters, key=first.count)
+    return _csv_rows(text, delimiter)
+
+
+def _csv_rows(text, delimiter):
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            yield tuple(cell if cell.strip() else None for cell in row)
+    except csv.Error as error:
+        raise SpreadsheetError(
+            "unreadable", kind="csv", detail=_detail(error)
+        ) from None
 
 
 # -- .xls ------------------------------------------------------------------------

@@ -1,0 +1,308 @@
+# Copyright 2026 After-Sales Suite Authors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The rows of the field service: completed repairs (completion time and
+service cost), repeat repairs, dispatch orders (on-site response) and first
+visits (first-time fix). See ``aftersales_kpi_source.py``."""
+
+from odoo import api, models
+from odoo.tools import SQL
+
+from .aftersales_kpi_source import clock_verdict
+
+
+def unit_cost(product_alias, company_column):
+    """The cost price of a product in the company (0 without one)."""
+    return SQL(
+        "COALESCE((%s ->> %s::text)::numeric, 0)",
+        SQL.identifier(product_alias, "standard_price"),
+        company_column,
+    )
+
+
+class AftersalesKpiSource(models.AbstractModel):
+    _inherit = "aftersales.kpi.source"
+
+    @api.model
+    def _aftersales_rows_completion(self, now, company_id=None, start=None, end=None):
+        """Repair requests whose repair was completed (``date``: the
+        completion): hours from the request, and the service cost at cost
+        price, each part counted once:
+
+        - labour: hours of the done visits and of the repair orders x the
+          cost of the company's labour product;
+        - travel: travel of the repair orders x the cost of its travel product;
+        - parts: the request's warehouse parts consumed (at a visit's end or at
+          the repair's completion), the parts consumed by its repair orders,
+          and the parts written on a visit's service form beyond those the
+          warehouse consumed for that visit (a part both issued from the
+          warehouse and written on the form is one part)."""
+        labour_cost = unit_cost("lp", SQL("t.company_id"))
+        travel_cost = unit_cost("tp", SQL("t.company_id"))
+        columns = {
+            "res_id": SQL("t.id"),
+            "company_id": SQL("t.company_id"),
+            "team_id": SQL("t.team_id"),
+            "engineer_id": SQL("t.engineer_id"),
+            "product_id": SQL("t.product_id"),
+            "product_categ_id": SQL("t.product_categ_id"),
+            "date": SQL("t.repair_done_date"),
+            "completed": SQL("1"),
+            "completion_time": SQL(
+                "EXTRACT(EPOCH FROM t.repair_done_date - t.request_date) / 3600.0"
+            ),
+            "labour_cost": SQL(
+                "(COALESCE(vh.hours, 0) + COALESCE(ro.hours, 0)) * %s", labour_cost
+            ),
+            "travel_cost": SQL("COALESCE(ro.travel, 0) * %s", travel_cost),
+            "parts_cost": SQL("COALESCE(parts.amount, 0)"),
+        }
+        # the completed repairs, then what each used, summed per request in
+        # one pass over each table (not one look-up per request)
+        ctes = SQL(
+            """
+            done AS (
+                SELECT t.id, t.company_id, t.team_id, t.engineer_id, t.product_id,
+                       t.product_categ_id, t.request_date, t.repair_done_date
+                  FROM helpdesk_ticket t
+                  %(where)s),
+            visit_hours AS (
+                SELECT v.ticket_id, SUM(v.work_hours) AS hours
+                  FROM aftersales_visit v JOIN done ON done.id = v.ticket_id
+                 WHERE v.state = 'done'
+                 GROUP BY v.ticket_id),
+            repairs AS (
+                SELECT r.helpdesk_ticket_id AS ticket_id,
+                       SUM(r.labour_hours) AS hours, SUM(r.travel_quantity) AS travel
+                  FROM repair_order r JOIN done ON done.id = r.helpdesk_ticket_id
+                 WHERE r.state != 'cancel'
+                 GROUP BY r.helpdesk_ticket_id),
+            parts AS (%(parts)s)
+            """,
+            where=self._aftersales_where(
+                SQL("t.inquiry_class = 'b' AND t.repair_done_date IS NOT NULL"),
+                *self._aftersales_limits(
+                    SQL("t.repair_done_date"),
+                    SQL("t.company_id"),
+                    company_id,
+                    start,
+                    end,
+                ),
+            ),
+            parts=self._aftersales_parts_cost(),
+        )
+        query = SQL(
+            """
+            FROM done t
+            JOIN res_company c ON c.id = t.company_id
+            LEFT JOIN product_product lp ON lp.id = c.aftersales_labour_product_id
+            LEFT JOIN product_product tp ON tp.id = c.aftersales_travel_product_id
+            LEFT JOIN visit_hours vh ON vh.ticket_id = t.id
+            LEFT JOIN repairs ro ON ro.ticket_id = t.id
+            LEFT JOIN parts ON parts.ticket_id = t.id
+            """
+        )
+        return columns, query, ctes
+
+    @api.model
+    def _aftersales_parts_cost(self):
+        """The cost of the parts used for each request of ``done``."""
+        return SQL(
+            """
+            SELECT x.ticket_id, SUM(x.quantity * %s) AS amount
+              FROM (
+                   SELECT pl.ticket_id, m.product_id, done.company_id, m.quantity
+                     FROM aftersales_part_line pl
+                     JOIN done ON done.id = pl.ticket_id
+                     JOIN stock_move m ON m.aftersales_part_line_id = pl.id
+                    WHERE m.aftersales_part_move = 'consume' AND m.state = 'done'
+                   UNION ALL
+                   SELECT r.helpdesk_ticket_id, m.product_id, done.company_id,
+                          m.quantity
+                     FROM repair_order r
+                     JOIN done ON done.id = r.helpdesk_ticket_id
+                     JOIN stock_move m ON m.repair_id = r.id
+                    WHERE m.repair_line_type = 'add' AND m.state = 'done'
+                   UNION ALL
+                   SELECT f.ticket_id, f.product_id, f.company_id,
+                          GREATEST(f.quantity - COALESCE((
+                          SELECT SUM(m.quantity) FROM stock_move m
+                           WHERE m.aftersales_visit_id = f.visit_id
+                             AND m.product_id = f.product_id
+                             AND m.aftersales_part_move = 'consume'
+                             AND m.state = 'done'), 0), 0)
+                     FROM (SELECT v.ticket_id, done.company_id, vp.visit_id,
+                                  vp.product_id, SUM(vp.quantity) AS quantity
+                             FROM aftersales_visit v
+                             JOIN done ON done.id = v.ticket_id
+                             JOIN aftersales_visit_part vp ON vp.visit_id = v.id
+                            WHERE v.state = 'done' AND vp.product_id IS NOT NULL
+                            GROUP BY v.ticket_id, done.company_id, vp.visit_id,
+                                     vp.product_id) f
+                   ) x
+              JOIN product_product pp ON pp.id = x.product_id
+             GROUP BY x.ticket_id
+            """,
+            unit_cost("pp", SQL("x.company_id")),
+        )
+
+    @api.model
+    def _aftersales_rows_repeat(self, now, company_id=None, start=None, end=None):
+        """Repair requests received for a unit and fault type an engineer
+        repaired within the company's repeat window before (the same serial
+        number; without one, the same product of the same customer): counted
+        for the engineer of that earlier repair."""
+        earlier = """
+            SELECT e.id, e.engineer_id
+              FROM helpdesk_ticket e
+             WHERE %s AND e.repair_done_date IS NOT NULL
+               AND e.fault_type = t.fault_type
+               AND e.inquiry_class = 'b' AND e.id != t.id
+               AND e.company_id = t.company_id
+               AND e.repair_done_date <= t.request_date
+               AND e.repair_done_date >= t.request_date
+                   - c.aftersales_repeat_repair_days * INTERVAL '1 day'
+             ORDER BY e.repair_done_date DESC
+             LIMIT 1
+        """
+        by_lot = SQL(
+            earlier,
+            SQL(
+                "t.lot_id IS NOT NULL AND e.lot_id IS NOT NULL AND e.lot_id = t.lot_id"
+            ),
+        )
+        by_unit = SQL(
+            earlier,
+            SQL(
+                "t.lot_id IS NULL AND e.lot_id IS NULL"
+                " AND e.commercial_partner_id = t.commercial_partner_id"
+                " AND e.product_id = t.product_id"
+            ),
+        )
+        columns = {
+            "res_id": SQL("t.id"),
+            "company_id": SQL("t.company_id"),
+            "team_id": SQL("t.team_id"),
+            "engineer_id": SQL("COALESCE(by_lot.engineer_id, by_unit.engineer_id)"),
+            "product_id": SQL("t.product_id"),
+            "product_categ_id": SQL("t.product_categ_id"),
+            "date": SQL("t.request_date"),
+            "repeats": SQL("1"),
+        }
+        query = SQL(
+            """
+            FROM helpdesk_ticket t
+            JOIN res_company c ON c.id = t.company_id
+            LEFT JOIN LATERAL (%s) by_lot ON TRUE
+            LEFT JOIN LATERAL (%s) by_unit ON TRUE
+            %s
+            """,
+            by_lot,
+            by_unit,
+            self._aftersales_where(
+                SQL(
+                    "t.inquiry_class = 'b' AND t.fault_type IS NOT NULL"
+                    " AND c.aftersales_repeat_repair_days > 0"
+                    " AND (by_lot.id IS NOT NULL OR by_unit.id IS NOT NULL)"
+                ),
+                *self._aftersales_limits(
+                    SQL("t.request_date"), SQL("t.company_id"), company_id, start, end
+                ),
+            ),
+        )
+        return columns, query
+
+    @api.model
+    def _aftersales_rows_dispatch(self, now, company_id=None, start=None, end=None):
+        """Dispatch orders (``date``: dispatched), each judged on its own by
+        its own on-site clock (a second dispatch, a reopened repair: a clock of
+        their own):
+
+        - on-site response time: hours from its dispatch to the engineer's
+          check-in; not checked in yet: waiting (pending); a cancelled order
+          counts against nobody;
+        - arrival in time: the order's on-site clock met (checked in by the
+          appointment agreed with the customer, or by the on-site limit);
+          breached, or still running past its deadline, is a failure; running
+          within it, pending. A clock cancelled with its order has no verdict
+          and is not counted; one already breached when the order was
+          cancelled keeps its verdict."""
+        met, failed = clock_verdict("oc", now)
+        checked_in = SQL("(o.checkin_date IS NOT NULL AND o.state != 'cancel')")
+        waiting = SQL("(o.checkin_date IS NULL AND o.state != 'cancel')")
+        columns = {
+            "res_id": SQL("o.id"),
+            "company_id": SQL("o.company_id"),
+            "team_id": SQL("o.team_id"),
+            "engineer_id": SQL("o.engineer_id"),
+            "product_id": SQL("t.product_id"),
+            "product_categ_id": SQL("t.product_categ_id"),
+            "date": SQL("o.dispatch_date"),
+            "arrived": SQL("CASE WHEN %s THEN 1 ELSE 0 END", checked_in),
+            "arrival_hours": SQL(
+                "CASE WHEN %s THEN EXTRACT(EPOCH FROM o.checkin_date - o.dispatch_date)"
+                " / 3600.0 END",
+                checked_in,
+            ),
+            "onsite_waiting": SQL("CASE WHEN %s THEN 1 ELSE 0 END", waiting),
+            **self._aftersales_verdict_columns(
+                "onsite",
+                SQL("COALESCE(%s, FALSE)", met),
+                SQL("COALESCE(%s, FALSE)", failed),
+                counted=SQL("COALESCE(oc.state, 'cancelled') != 'cancelled'"),
+            ),
+        }
+        query = SQL(
+            """
+            FROM aftersales_dispatch_order o
+            -- (a left join: the monthly run, which needs no product, skips it)
+            LEFT JOIN helpdesk_ticket t ON t.id = o.ticket_id
+            LEFT JOIN LATERAL (
+                 SELECT k.state, k.deadline
+                   FROM aftersales_clock_run k
+                  WHERE k.dispatch_order_id = o.id AND k.code = 'onsite'
+                  ORDER BY k.dispatch_order_id, k.id LIMIT 1) oc ON TRUE
+            %s
+            """,
+            self._aftersales_where(
+                SQL("(o.state != 'cancel' OR oc.state = 'breached')"),
+                *self._aftersales_limits(
+                    SQL("o.dispatch_date"), SQL("o.company_id"), company_id, start, end
+                ),
+            ),
+        )
+        return columns, query
+
+    @api.model
+    def _aftersales_first_visit_columns(self):
+        """The columns of a visit (``v``, its request ``t``): a first visit
+        that ended counts, fixed or not."""
+        first = SQL("(v.is_first AND v.state = 'done')")
+        return {
+            "res_id": SQL("v.id"),
+            "company_id": SQL("v.company_id"),
+            "team_id": SQL("v.team_id"),
+            "engineer_id": SQL("v.engineer_id"),
+            "product_id": SQL("t.product_id"),
+            "product_categ_id": SQL("t.product_categ_id"),
+            "date": SQL("v.checkout_date"),
+            "first_visit": SQL("CASE WHEN %s THEN 1 ELSE 0 END", first),
+            "fixed": SQL(
+                "CASE WHEN %s AND v.result = 'fixed' THEN 1 ELSE 0 END", first
+            ),
+        }
+
+    @api.model
+    def _aftersales_rows_first_visit(self, now, company_id=None, start=None, end=None):
+        """First visits of dispatch orders, once ended (``date``: the
+        check-out): fixed at that visit or not."""
+        query = SQL(
+            "FROM aftersales_visit v"
+            " LEFT JOIN helpdesk_ticket t ON t.id = v.ticket_id %s",
+            self._aftersales_where(
+                SQL("v.is_first AND v.state = 'done'"),
+                *self._aftersales_limits(
+                    SQL("v.checkout_date"), SQL("v.company_id"), company_id, start, end
+                ),
+            ),
+        )
+        return self._aftersales_first_visit_columns(), query
