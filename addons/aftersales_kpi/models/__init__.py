@@ -5,10 +5,12 @@ from . import aftersales_penalty
 from . import aftersales_penalty_decisions
 from . import aftersales_penalty_proposal
 from . import aftersales_penalty_strike
+from . import aftersales_penalty_strikes
 from . import aftersales_dispatch_order
 from . import helpdesk_ticket
 from . import aftersales_certification
 from . import aftersales_certification_review
+from . import hr_employee_base
 from . import hr_employee
 from . import aftersales_complaint
 from . import aftersales_call

@@ -50,10 +50,14 @@ class AftersalesKpiAssessment(models.Model):
         today = fields.Date.context_today(self)
         month = kpi_rules.previous_month(today)
         before = kpi_rules.previous_month(month)
+        # sudo: the daily run assesses every active company, whichever user
+        # the scheduled action runs as
         companies = self.env["res.company"].sudo().search([("active", "=", True)])
+        # sudo: the run is the system's, not the scheduled action's user's
+        system = self.sudo()
         for company in companies:
-            self.sudo()._aftersales_run(company, month)
-            drafts = self.sudo().search_count(
+            system._aftersales_run(company, month)
+            drafts = system.search_count(
                 [
                     ("company_id", "=", company.id),
                     ("period_start", "=", before),
@@ -62,7 +66,7 @@ class AftersalesKpiAssessment(models.Model):
                 limit=1,
             )
             if drafts:
-                self.sudo()._aftersales_run(company, before, create=False)
+                system._aftersales_run(company, before, create=False)
 
     @api.model
     def _aftersales_run_previous_month(self):
@@ -82,11 +86,11 @@ class AftersalesKpiAssessment(models.Model):
         run = self.sudo().with_context(**RUN_CONTEXT)
         start = kpi_rules.month_start(month)
         now = fields.Datetime.now()
-        totals = (
-            self.env["aftersales.kpi.figures"]
-            .sudo()
-            ._aftersales_totals(company, start, now=now)
-        )
+        # sudo: the figures count every source record of the company (requests,
+        # penalties, surveys...), whoever started the run; who may run it was
+        # checked above
+        figures = self.env["aftersales.kpi.figures"].sudo()
+        totals = figures._aftersales_totals(company, start, now=now)
         targets = self.env["aftersales.kpi.target"]._aftersales_targets(company)
         threshold = company.aftersales_commendation_score
         existing = {

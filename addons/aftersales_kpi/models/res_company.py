@@ -66,6 +66,8 @@ class ResCompany(models.Model):
         self.ensure_one()
         if self.aftersales_hr_user_id:
             return self.aftersales_hr_user_id
+        # sudo: the task goes to HR whoever's action raised it (a customer's
+        # complaint or survey on the portal, a scheduled action)
         officers = self.env.ref("hr.group_hr_user").sudo().users
         return officers.filtered(
             lambda u: u.active and not u.share and self in u.company_ids

@@ -11,7 +11,7 @@ grouping: a team's month in the pivot is the team's assessment. As Odoo's
 from odoo import fields, models
 
 from ..models.aftersales_kpi_source import SOURCES
-from .aftersales_kpi_analysis import now_sql
+from .aftersales_kpi_analysis_mixin import now_sql
 
 
 class AftersalesKpiReport(models.Model):

@@ -173,13 +173,3 @@ class AftersalesCallImport(models.TransientModel):
             [("import_ref", "=", self.import_ref), ("state", "=", "no_request")]
         )
         return {"unmatched_count": unmatched}
-
-
-class AftersalesCallImportProblem(models.TransientModel):
-    _name = "aftersales.call.import.problem"
-    _inherit = ["aftersales.spreadsheet.import.problem.mixin"]
-    _description = "Problem Found in a Call Log"
-
-    wizard_id = fields.Many2one(
-        "aftersales.call.import", required=True, ondelete="cascade"
-    )

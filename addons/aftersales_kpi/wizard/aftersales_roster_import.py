@@ -130,13 +130,3 @@ class AftersalesRosterImport(models.TransientModel):
         if records is None:
             return {"engineer_ids": [fields.Command.clear()]}
         return {"engineer_ids": [fields.Command.set(records.ids)]}
-
-
-class AftersalesRosterImportProblem(models.TransientModel):
-    _name = "aftersales.roster.import.problem"
-    _inherit = ["aftersales.spreadsheet.import.problem.mixin"]
-    _description = "Problem Found in a Roster File"
-
-    wizard_id = fields.Many2one(
-        "aftersales.roster.import", required=True, ondelete="cascade"
-    )

@@ -49,6 +49,8 @@ from . import helpdesk_ticket_consultation
 from . import aftersales_first_start
 from . import helpdesk_ticket_qc
 from . import res_company_import
+from . import aftersales_spreadsheet_import_result_mixin
+from . import aftersales_spreadsheet_import_problem_mixin
 from . import aftersales_spreadsheet_import_mixin
 from . import res_config_settings_import
 from . import aftersales_import_job

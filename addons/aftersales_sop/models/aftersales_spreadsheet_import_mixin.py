@@ -39,30 +39,6 @@ from .spreadsheet_import_messages import problem_message
 _logger = logging.getLogger(__name__)
 
 
-class AftersalesSpreadsheetImportResultMixin(models.AbstractModel):
-    """What an import found and did: on the wizard, and on a background job."""
-
-    _name = "aftersales.spreadsheet.import.result.mixin"
-    _description = "Result of a Spreadsheet Import"
-
-    file_error = fields.Text(readonly=True)
-    ignored_columns = fields.Char(
-        string="Columns Not Imported",
-        readonly=True,
-        help="Columns of the file the import does not read: they were ignored.",
-    )
-    row_count = fields.Integer(string="Rows", readonly=True)
-    valid_count = fields.Integer(string="Valid Rows", readonly=True)
-    bad_row_count = fields.Integer(string="Rows with Problems", readonly=True)
-    warning_row_count = fields.Integer(
-        string="Rows with Warnings",
-        readonly=True,
-        help="Rows imported all the same, with something to know about them.",
-    )
-    imported_count = fields.Integer(string="Imported", readonly=True)
-    summary = fields.Text(readonly=True)
-
-
 class AftersalesSpreadsheetImportMixin(models.AbstractModel):
     _name = "aftersales.spreadsheet.import.mixin"
     _inherit = ["aftersales.spreadsheet.import.result.mixin"]
@@ -364,18 +340,3 @@ class AftersalesSpreadsheetImportMixin(models.AbstractModel):
             )
             for problem in sorted(problems, key=lambda p: (p.line, p.column or ""))
         ]
-
-
-class AftersalesSpreadsheetImportProblemMixin(models.AbstractModel):
-    _name = "aftersales.spreadsheet.import.problem.mixin"
-    _description = "Problem Found in a Spreadsheet"
-    _order = "line, id"
-
-    line = fields.Integer(help="The line in the spreadsheet; 0: the whole file.")
-    column = fields.Char()
-    message = fields.Char(string="Problem")
-    severity = fields.Selection(
-        [("error", "Not Imported"), ("warning", "Imported, with a Warning")],
-        default="error",
-        required=True,
-    )
