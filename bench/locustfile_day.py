@@ -474,7 +474,7 @@ class Warehouse(DayUser):
         # the parts of the jobs dispatched first
         lines = self.ids(
             "aftersales.part.line",
-            [("state", "=", "waiting"), ("ticket_id.dispatch_order_ids", "!=", False)],
+            [("state", "=", "waiting"), ("engineer_id", "!=", False)],
             limit=5,
             order="id",
         ) or self.ids(
@@ -493,9 +493,10 @@ class Warehouse(DayUser):
             )
 
     def do_parts_issue(self):
+        # reserved for a job that has its engineer (the line's Issue To)
         lines = self.ids(
             "aftersales.part.line",
-            [("state", "=", "reserved"), ("ticket_id.dispatch_order_ids", "!=", False)],
+            [("state", "=", "reserved"), ("engineer_id", "!=", False)],
             limit=5,
             order="id",
         )
