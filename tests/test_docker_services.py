@@ -72,8 +72,14 @@ def test_uploads_and_reads_leave_room_for_the_largest_import():
 def test_every_nginx_includes_the_one_set_of_rules():
     for path, include in (
         (NGINX_CONF, "include /etc/nginx/odoo-proxy.conf;"),
-        (REPO / "docker" / "scaling" / "nginx.conf", "include /etc/nginx/odoo-proxy.conf;"),
-        (REPO / "bench" / "nginx-scaling.conf", "include {repo}/docker/nginx/odoo-proxy.conf;"),
+        (
+            REPO / "docker" / "scaling" / "nginx.conf",
+            "include /etc/nginx/odoo-proxy.conf;",
+        ),
+        (
+            REPO / "bench" / "nginx-scaling.conf",
+            "include {repo}/docker/nginx/odoo-proxy.conf;",
+        ),
     ):
         text = path.read_text()
         assert include in text, path
@@ -91,7 +97,9 @@ def test_websocket_to_gevent_and_forwarded_headers_in_every_location():
     conf = (REPO / "docker" / "production.conf").read_text()
     gevent = re.search(r"^gevent_port = (\d+)", conf, re.MULTILINE)[1]
     assert f"server 127.0.0.1:{gevent};" in text
-    locations = re.findall(r"^location (\S+) \{(.*?)\n\}", rules, re.DOTALL | re.MULTILINE)
+    locations = re.findall(
+        r"^location (\S+) \{(.*?)\n\}", rules, re.DOTALL | re.MULTILINE
+    )
     assert [path for path, _body in locations] == ["/websocket", "/"]
     server_headers = " ".join(_directive("proxy_set_header", _server_level()))
     for path, body in locations:

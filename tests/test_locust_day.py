@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+
 from aftersales_sop.rules import clocks as clock_rules
 
 REPO = Path(__file__).resolve().parent.parent
@@ -75,7 +76,9 @@ def test_every_task_of_the_mix_is_a_method_of_its_locust_user():
     source = (REPO / "bench" / "locustfile_day.py").read_text(encoding="utf-8")
     classes = {
         match.group(2): match.start()
-        for match in re.finditer(r"^class (\w+)\(DayUser\):\n    role = \"(\w+)\"", source, re.M)
+        for match in re.finditer(
+            r"^class (\w+)\(DayUser\):\n    role = \"(\w+)\"", source, re.MULTILINE
+        )
     }
     assert set(classes) == set(day_mix.ROLES)
     starts = sorted(classes.values()) + [len(source)]
@@ -95,12 +98,20 @@ def test_a_reference_is_found_again_in_a_request_name():
 # -- Locust's figures ------------------------------------------------------------------
 
 
-STATS = """Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%
-rpc,request: create,40,0,310,350.2,120,1900,0,0.22,0,310,380,420,460,700,900,1500,1900,1900,1900,1900
-server error,request: create,1,1,5000,5000,5000,5000,0,0.01,0.01,5000,5000,5000,5000,5000,5000,5000,5000,5000,5000,5000
-rpc,kpi: pivot,12,1,90,100,50,400,0,0.07,0.01,90,95,100,120,300,400,400,400,400,400,400
-,Aggregated,53,2,290,400,50,5000,0,0.3,0.02,290,380,420,460,700,1500,1900,5000,5000,5000,5000
-"""
+STATS = (
+    "Type,Name,Request Count,Failure Count,Median Response Time,"
+    "Average Response Time,Min Response Time,Max Response Time,"
+    "Average Content Size,Requests/s,Failures/s,"
+    "50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%\n"
+    "rpc,request: create,40,0,310,350.2,120,1900,0,0.22,0,"
+    "310,380,420,460,700,900,1500,1900,1900,1900,1900\n"
+    "server error,request: create,1,1,5000,5000,5000,5000,0,0.01,0.01,"
+    "5000,5000,5000,5000,5000,5000,5000,5000,5000,5000,5000\n"
+    "rpc,kpi: pivot,12,1,90,100,50,400,0,0.07,0.01,"
+    "90,95,100,120,300,400,400,400,400,400,400\n"
+    ",Aggregated,53,2,290,400,50,5000,0,0.3,0.02,"
+    "290,380,420,460,700,1500,1900,5000,5000,5000,5000\n"
+)
 
 
 def test_locust_stats_are_read_by_action(tmp_path):
@@ -215,10 +226,34 @@ def test_clocks_are_judged_once_and_as_the_rules_say():
 
 def test_quants_negative_over_reserved_or_out_of_step():
     quants = [
-        {"id": 1, "product": "P1", "quantity": 5, "reserved": 5, "reserved_by_lines": 5},
-        {"id": 2, "product": "P2", "quantity": -1, "reserved": 0, "reserved_by_lines": 0},
-        {"id": 3, "product": "P3", "quantity": 2, "reserved": 3, "reserved_by_lines": 3},
-        {"id": 4, "product": "P4", "quantity": 4, "reserved": 1, "reserved_by_lines": 2},
+        {
+            "id": 1,
+            "product": "P1",
+            "quantity": 5,
+            "reserved": 5,
+            "reserved_by_lines": 5,
+        },
+        {
+            "id": 2,
+            "product": "P2",
+            "quantity": -1,
+            "reserved": 0,
+            "reserved_by_lines": 0,
+        },
+        {
+            "id": 3,
+            "product": "P3",
+            "quantity": 2,
+            "reserved": 3,
+            "reserved_by_lines": 3,
+        },
+        {
+            "id": 4,
+            "product": "P4",
+            "quantity": 4,
+            "reserved": 1,
+            "reserved_by_lines": 2,
+        },
     ]
     assert consistency.quant_problems(quants) == [
         "quant 2 (P2): negative (-1)",
@@ -241,7 +276,9 @@ def test_a_reservation_needs_a_request():
 
 def test_penalties_against_their_recomputation():
     expected = [(10, 1), (11, 2)]
-    assert consistency.compare_counts("late arrival", expected, [(11, 2), (10, 1)]) == []
+    assert (
+        consistency.compare_counts("late arrival", expected, [(11, 2), (10, 1)]) == []
+    )
     assert consistency.compare_counts(
         "late arrival", expected, [(10, 1), (10, 1), (12, 3)]
     ) == [
@@ -253,7 +290,10 @@ def test_penalties_against_their_recomputation():
 
 def test_assessments_against_the_monthly_run():
     line = {"value": 80.0, "numerator": 4.0, "denominator": 5.0}
-    expected = {"company": {"first_contact": line}, "engineer-3": {"first_contact": line}}
+    expected = {
+        "company": {"first_contact": line},
+        "engineer-3": {"first_contact": line},
+    }
     assert consistency.assessment_problems(expected, expected) == []
     stored = {
         "company": {"first_contact": dict(line, value=75.0, numerator=3.0)},
@@ -274,10 +314,11 @@ def test_the_servers_logs_are_counted():
         "ERROR: could not serialize access due to concurrent update\n \n"
         "2026-12-07 06:00:01,000 100 INFO i18b_day odoo.service.model: "
         "SERIALIZATION_FAILURE, 4 tries left, try again in 0.1 sec...\n"
-        "2026-12-07 06:00:02,000 100 ERROR i18b_day odoo.http: Exception during request\n"
+        "2026-12-07 06:00:02,000 100 ERROR i18b_day odoo.http: "
+        "Exception during request\n"
         "Traceback (most recent call last):\n"
         "2026-12-07 06:00:02,500 100 ERROR i18b_day odoo.sql_db: bad query: b'SELECT'\n"
-        "ERROR: column \"x\" does not exist\n"
+        'ERROR: column "x" does not exist\n'
         "2026-12-07 06:00:03,000 101 INFO i18b_day odoo.service.model: "
         "SERIALIZATION_FAILURE, maximum number of tries reached\n"
         "2026-12-07 06:00:04,000 101 WARNING i18b_day odoo.http: a warning\n"
