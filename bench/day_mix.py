@@ -198,3 +198,28 @@ def table(results, order):
 
 def _ms(value):
     return "-" if value is None else f"{value:.0f}"
+
+
+def side_by_side(results, order):
+    """A Markdown table with one row per action and one column per set-up (in
+    ``order``), each cell "requests/s · p50 · p95 · errors"; an action a
+    set-up did not run is "-"."""
+    names = sorted(
+        {name for label in order for name in results.get(label, {})} - {"Aggregated"}
+    )
+    lines = [
+        "| action | " + " | ".join(order) + " |",
+        "|---|" + "---|" * len(order),
+    ]
+    for name in names:
+        cells = []
+        for label in order:
+            row = results.get(label, {}).get(name)
+            cells.append(
+                "-"
+                if row is None
+                else f"{row['rps']:.2f} · {_ms(row['p50'])} · {_ms(row['p95'])} "
+                f"· {row['failures']}"
+            )
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -298,6 +298,8 @@ def main():
         f"{args.rounds} round(s), {args.workers} workers per node, "
         f"{os.cpu_count()} CPUs"
     )
+    print(day_mix.side_by_side(merged, labels))
+    print()
     print(day_mix.table(merged, labels))
     print()
     for report in reports:

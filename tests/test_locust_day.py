@@ -150,6 +150,12 @@ def test_rounds_are_summed_and_their_medians_taken():
     table = day_mix.table({"1 node": merged}, ["1 node"])
     assert "| 1 node | a | 30 | 1.50 | 200 | 600 | 1 |" in table
     assert "| 1 node | b | 1 | 0.10 | - | - | 0 |" in table
+    both = day_mix.side_by_side(
+        {"1 node": merged, "bare": {"a": merged["a"]}}, ["1 node", "bare"]
+    )
+    assert both.splitlines()[0] == "| action | 1 node | bare |"
+    assert "| a | 1.50 · 200 · 600 · 1 | 1.50 · 200 · 600 · 1 |" in both
+    assert "| b | 0.10 · - · - · 0 | - |" in both
 
 
 # -- the consistency check's comparisons -----------------------------------------------
