@@ -446,22 +446,47 @@ class Engineer(DayUser):
 
     def _check_out(self, visit):
         call = self.rpc.call
-        call("aftersales.visit", "action_show_id", [visit], button=True)
-        call("aftersales.visit", "write", [visit], {"plan_note": "Replace the fan."})
-        call("aftersales.visit", "action_start_work", [visit], button=True)
-        call("aftersales.visit", "write", [visit], {"result": "fixed"})
-        call("aftersales.visit", "action_joint_test_passed", [visit], button=True)
-        call(
-            "aftersales.visit",
-            "write",
-            [visit],
-            {
-                "customer_signature": SIGNATURE,
-                "signed_by": "The customer",
-                "checklist_declined": True,
-            },
-        )
+        [form] = call("aftersales.visit", "read", [visit], ["signed_date", "ticket_id"])
+        # the customer agrees in person to the parts the engineer replaces;
+        # without it the visit does not check out
+        self._record_consent(form["ticket_id"][0])
+        if not form["signed_date"]:
+            # a visit signed on an earlier try (its check out refused) keeps
+            # what the customer signed: it only checks out
+            call("aftersales.visit", "action_show_id", [visit], button=True)
+            call(
+                "aftersales.visit", "write", [visit], {"plan_note": "Replace the fan."}
+            )
+            call("aftersales.visit", "action_start_work", [visit], button=True)
+            call("aftersales.visit", "write", [visit], {"result": "fixed"})
+            call("aftersales.visit", "action_joint_test_passed", [visit], button=True)
+            call(
+                "aftersales.visit",
+                "write",
+                [visit],
+                {
+                    "customer_signature": SIGNATURE,
+                    "signed_by": "The customer",
+                    "checklist_declined": True,
+                },
+            )
         return call("aftersales.visit", "action_check_out", [visit], button=True)
+
+    def _record_consent(self, ticket):
+        call = self.rpc.call
+        lines = call(
+            "aftersales.part.line",
+            "search_read",
+            [("ticket_id", "=", ticket)],
+            ["aftersales_consent_pending"],
+        )
+        if any(line["aftersales_consent_pending"] for line in lines):
+            wizard = call(
+                "repair.order.part.consent",
+                "create",
+                [{"ticket_id": ticket, "how": "in_person"}],
+            )
+            call("repair.order.part.consent", "action_apply", wizard, button=True)
 
 
 # -- the warehouse -------------------------------------------------------------------------
