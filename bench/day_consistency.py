@@ -30,7 +30,7 @@ import argparse
 import contextlib
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from day_mix import references_in

@@ -147,35 +147,39 @@ def seed_suite(env):
     engineers = {}
     for number, user in enumerate(users["engineer"], start=1):
         employee = env["hr.employee"].create({"name": user.name, "user_id": user.id})
-        engineers[user.login] = env["aftersales.engineer"].create(
-            {
-                "employee_id": employee.id,
-                "zone_id": zone.id,
-                "level": "senior",
-                "skill_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "fault_type": "hardware",
-                            "product_categ_id": air_con.id,
-                            "level": "senior",
-                        },
-                    )
-                ],
-                "certification_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "name": f"LOAD-CERT-{number}",
-                            "product_categ_id": appliances.id,
-                            "date_issued": date(2026, 1, 5),
-                        },
-                    )
-                ],
-            }
-        ).id
+        engineers[user.login] = (
+            env["aftersales.engineer"]
+            .create(
+                {
+                    "employee_id": employee.id,
+                    "zone_id": zone.id,
+                    "level": "senior",
+                    "skill_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "fault_type": "hardware",
+                                "product_categ_id": air_con.id,
+                                "level": "senior",
+                            },
+                        )
+                    ],
+                    "certification_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "name": f"LOAD-CERT-{number}",
+                                "product_categ_id": appliances.id,
+                                "date_issued": date(2026, 1, 5),
+                            },
+                        )
+                    ],
+                }
+            )
+            .id
+        )
     warehouse = env["stock.warehouse"].search(
         [("company_id", "=", company.id)], limit=1
     )
@@ -204,9 +208,7 @@ def seed_suite(env):
     company_assessment = assessments.filtered(lambda a: a.scope == "company")
     groups = {
         model: sorted(
-            name
-            for name in ("team_id", "engineer_id")
-            if name in env[model]._fields
+            name for name in ("team_id", "engineer_id") if name in env[model]._fields
         )
         for model in ANALYSES
     }

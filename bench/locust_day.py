@@ -186,9 +186,7 @@ def one_run(name, args, round_index, out_dir):
         modules=["helpdesk_mgmt"] if baseline else None,
     )
     roles = day_mix.BASELINE_ROLES if baseline else None
-    counts = day_mix.allocate(
-        args.agents if baseline else args.users, roles
-    )
+    counts = day_mix.allocate(args.agents if baseline else args.users, roles)
     run_tag = f"r{round_index}{name}{uuid.uuid4().hex[:6]}"
     with top:
         seed = bench_python(
@@ -245,7 +243,11 @@ def summary_line(report):
         f"{report['logs']['retried']} serialization failures retried "
         f"({report['logs']['given_up']} given up), {problems} other problems; "
         f"load {report['load'][0]} -> {report['load'][1]}: "
-        + ("OK" if report["ok"] and not report["samples"]["server errors"] else "FAILED")
+        + (
+            "OK"
+            if report["ok"] and not report["samples"]["server errors"]
+            else "FAILED"
+        )
     )
 
 

@@ -33,12 +33,13 @@ import os
 import random
 import re
 import time
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 import requests
 from day_mix import ROLES, WAIT_SECONDS, reference, task_weights
 
-SETTINGS = json.load(open(os.environ["I18B_DAY_SETTINGS"], encoding="utf-8"))
+with open(os.environ["I18B_DAY_SETTINGS"], encoding="utf-8") as _settings:
+    SETTINGS = json.load(_settings)
 JOURNAL = os.environ["I18B_DAY_JOURNAL"]
 BASELINE = SETTINGS["profile"] == "baseline"
 BUSINESS_ERRORS = (
@@ -64,7 +65,7 @@ class BusinessError(Exception):
 
 
 def now_utc(delta_minutes=0):
-    moment = datetime.utcnow() + timedelta(minutes=delta_minutes)
+    moment = datetime.now(timezone.utc) + timedelta(minutes=delta_minutes)
     return moment.strftime("%Y-%m-%d %H:%M:%S")
 
 
@@ -240,9 +241,9 @@ class Agent(DayUser):
                 "partner_phone": f"137{random.randint(0, 99999999):08d}",
                 "product_id": seed["product"],
                 "lot_id": random.choice(seed["lots"]),
-                "purchase_date": (datetime.utcnow() - timedelta(days=60)).strftime(
-                    "%Y-%m-%d"
-                ),
+                "purchase_date": (
+                    datetime.now(timezone.utc) - timedelta(days=60)
+                ).strftime("%Y-%m-%d"),
                 "proof_reference": "INV-LOAD",
                 "requested_service_date": now_utc(24 * 60),
             },
@@ -312,7 +313,7 @@ class Agent(DayUser):
             )
 
 
-# -- the dispatchers ---------------------------------------------------------------------
+# -- the dispatchers -------------------------------------------------------------------
 
 
 class Dispatcher(DayUser):
@@ -394,7 +395,10 @@ class Dispatcher(DayUser):
                 specification={},
             )
             return self.rpc.call(
-                "helpdesk.ticket.dispatch", "action_confirm", [wizard["id"]], button=True
+                "helpdesk.ticket.dispatch",
+                "action_confirm",
+                [wizard["id"]],
+                button=True,
             )
 
         self.measure("dispatch: confirm", confirm)
@@ -423,7 +427,11 @@ class Engineer(DayUser):
                 "aftersales.dispatch.order",
                 "web_search_read",
                 [("engineer_user_id", "=", self.rpc.uid)],
-                {"name": {}, "state": {}, "ticket_id": {"fields": {"display_name": {}}}},
+                {
+                    "name": {},
+                    "state": {},
+                    "ticket_id": {"fields": {"display_name": {}}},
+                },
                 limit=80,
             ),
         )
@@ -489,7 +497,7 @@ class Engineer(DayUser):
             call("repair.order.part.consent", "action_apply", wizard, button=True)
 
 
-# -- the warehouse -------------------------------------------------------------------------
+# -- the warehouse ---------------------------------------------------------------------
 
 
 class Warehouse(DayUser):
@@ -530,12 +538,15 @@ class Warehouse(DayUser):
             self.measure(
                 "parts: issue",
                 lambda: self.rpc.call(
-                    "aftersales.part.line", "action_aftersales_issue", [line], button=True
+                    "aftersales.part.line",
+                    "action_aftersales_issue",
+                    [line],
+                    button=True,
                 ),
             )
 
 
-# -- HR ----------------------------------------------------------------------------------------
+# -- HR --------------------------------------------------------------------------------
 
 
 class Hr(DayUser):
@@ -577,7 +588,7 @@ class Hr(DayUser):
             wizard = self.rpc.call(
                 "aftersales.kpi.month",
                 "create",
-                [{"month": datetime.utcnow().strftime("%Y-%m-01")}],
+                [{"month": datetime.now(timezone.utc).strftime("%Y-%m-01")}],
             )
             return self.rpc.call(
                 "aftersales.kpi.month", "action_compute", wizard, button=True
@@ -586,7 +597,7 @@ class Hr(DayUser):
         self.measure("kpi: compute month", compute)
 
 
-# -- the customers -----------------------------------------------------------------------------
+# -- the customers ---------------------------------------------------------------------
 
 
 class Customer(DayUser):
