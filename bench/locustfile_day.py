@@ -321,9 +321,11 @@ class Dispatcher(DayUser):
 
     def do_dispatch(self):
         # the requests that wait for an engineer, shared out among the
-        # dispatchers (two never dispatch the same one)
+        # dispatchers at work in this run (two never dispatch the same one;
+        # sharing them among all the seeded dispatchers left the others'
+        # share, the oldest requests, to nobody)
         index = SETTINGS["users"]["dispatcher"].index(self.login)
-        count = len(SETTINGS["users"]["dispatcher"])
+        count = SETTINGS["counts"]["dispatcher"]
         waiting = [
             row["id"]
             for row in self.rpc.call(
