@@ -113,7 +113,8 @@ class OdooNode:
             "--proxy-mode",
             f"--logfile={self.log}",
             "--log-level=info",
-            "--limit-time-real=600",
+            # production.conf's limits, which the proxy rules' timeouts follow
+            "--limit-time-real=1200",
             "--limit-time-cpu=600",
             "--limit-memory-soft=2147483648",
             "--limit-memory-hard=2684354560",
@@ -234,8 +235,12 @@ class Topology:
         db_maxconn=16,
         log_statements=False,
         use_nginx=True,
+        modules=None,
     ):
         self.base_dir = Path(base_dir)
+        # what a new database gets: our addons, or another set (the load
+        # test's baseline: bare helpdesk_mgmt)
+        self.modules = list(modules or LAYER.OUR_ADDONS)
         self.run_dir = self.base_dir / "run"
         self.data_dir = self.base_dir / "odoo-data"
         self.database = database
@@ -291,7 +296,7 @@ class Topology:
             f"select 1 from pg_database where datname = '{self.database}'"
         ):
             demo = ", demo data" if self.demo else ""
-            say(f"creating {self.database} (our addons{demo})")
+            say(f"creating {self.database} ({', '.join(self.modules)}{demo})")
             self.primary.sql("create extension if not exists pg_stat_statements")
             cmd = [
                 sys.executable,
@@ -304,7 +309,7 @@ class Topology:
                 f"--db_port={self.primary.port}",
                 f"--db_user={DB_USER}",
                 "-i",
-                ",".join(LAYER.OUR_ADDONS),
+                ",".join(self.modules),
                 "--stop-after-init",
                 "--log-level=warn",
                 "--max-cron-threads=0",

@@ -383,11 +383,11 @@ def test_scaling_nginx_sends_the_bus_and_the_rest_to_every_node():
     conf = odoo_conf("scaling/odoo.conf")
     proxy = (DOCKER / "nginx" / "odoo-proxy.conf").read_text()
     websocket = re.search(r"location /websocket \{(.*?)\}", proxy, re.DOTALL)[1]
-    assert "proxy_pass http://odoochat;" in websocket
+    assert "proxy_pass http://aftersales_odoo_websocket;" in websocket
     assert "proxy_set_header Upgrade $http_upgrade;" in websocket
-    assert "proxy_set_header Connection $connection_upgrade;" in websocket
+    assert "proxy_set_header Connection $aftersales_connection_upgrade;" in websocket
     rest = re.search(r"location / \{(.*?)\}", proxy, re.DOTALL)[1]
-    assert "proxy_pass http://odoo;" in rest
+    assert "proxy_pass http://aftersales_odoo;" in rest
     for header in ("X-Forwarded-Host", "X-Forwarded-For", "X-Forwarded-Proto"):
         assert f"proxy_set_header {header}" in proxy
     # a 7.5 MB import file, and a request as long as Odoo lets it run

@@ -10,7 +10,8 @@ DOCS = sorted((REPO / "docs").glob("*.md"))
 ZH_DOCS = sorted((REPO / "docs" / "zh_CN").glob("*.md"))
 README = (REPO / "README.md").read_text(encoding="utf-8")
 README_ZH = REPO / "README.zh_CN.md"
-#: the pages staff read, which docs/zh_CN/ translates
+#: the pages staff read, which docs/zh_CN/ translates, and the page of the
+#: site's administrators on running more than one server
 STAFF_PAGES = (
     "roles",
     "intake",
@@ -21,6 +22,7 @@ STAFF_PAGES = (
     "quality_review",
     "architecture",
     "customer_portal",
+    "scaling",
 )
 
 
