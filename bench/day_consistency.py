@@ -27,13 +27,13 @@ with the python of an Odoo 18.0, against a running primary::
 """
 
 import argparse
-import contextlib
 import json
 import re
 from collections import Counter
 from pathlib import Path
 
 from day_mix import references_in
+from day_seed import add_arguments, odoo_env
 
 RETRIED = "tries left, try again"
 GIVEN_UP = "maximum number of tries reached"
@@ -190,30 +190,6 @@ def log_counts(texts):
 
 
 # -- reading the database --------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def read_only_env(args):
-    import odoo
-    from odoo.tools import config
-
-    config.parse_config(
-        [
-            f"--addons-path={args.addons_path}",
-            f"--data-dir={args.data_dir}",
-            f"--database={args.database}",
-            "--db_host=127.0.0.1",
-            f"--db_port={args.db_port}",
-            "--db_user=odoo",
-            "--log-level=warn",
-        ]
-    )
-    registry = odoo.modules.registry.Registry(args.database)
-    with registry.cursor() as cr:
-        try:
-            yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        finally:
-            cr.rollback()
 
 
 def check(env, journal, run=None, logs=()):
@@ -449,15 +425,12 @@ def read_journal(path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db-port", type=int, required=True)
-    parser.add_argument("--database", required=True)
-    parser.add_argument("--addons-path", required=True)
-    parser.add_argument("--data-dir", required=True)
+    add_arguments(parser)
     parser.add_argument("--journal", help="the run's journal of created requests")
     parser.add_argument("--run", help="only the requests of this run's tag")
     parser.add_argument("--logs", nargs="*", default=[], help="the Odoo nodes' logs")
     args = parser.parse_args()
-    with read_only_env(args) as env:
+    with odoo_env(args, commit=False) as env:
         report = check(env, read_journal(args.journal), args.run, args.logs)
     print(json.dumps(report))
 

@@ -50,9 +50,9 @@ def add_arguments(parser):
 
 
 @contextlib.contextmanager
-def odoo_env(args):
+def odoo_env(args, commit=True):
     """An environment of the superuser on the database of ``args``; commits
-    at the end."""
+    at the end, or rolls back when not ``commit`` (a check that only reads)."""
     import odoo
     from odoo.tools import config
 
@@ -69,7 +69,11 @@ def odoo_env(args):
     )
     registry = odoo.modules.registry.Registry(args.database)
     with registry.cursor() as cr:
-        yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        try:
+            yield odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        finally:
+            if not commit:
+                cr.rollback()
 
 
 def make_users(env, role, groups, extra=None):
