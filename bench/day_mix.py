@@ -53,6 +53,16 @@ BASELINE_TASKS = ("request: create", "request: classify", "request: open list")
 #: seconds a simulated user waits between two actions (a person reading,
 #: typing, talking to a customer)
 WAIT_SECONDS = (2.0, 6.0)
+#: the KPI analyses HR opens (and the replica check reads on the standby),
+#: each with the count measure its pivot shows
+ANALYSES = {
+    "aftersales.kpi.request.report": "request_count",
+    "aftersales.kpi.clock.report": "clock_count",
+    "aftersales.kpi.visit.report": "visit_count",
+    "aftersales.kpi.complaint.report": "complaint_count",
+    "aftersales.kpi.survey.report": "survey_count",
+    "aftersales.kpi.penalty.report": "penalty_count",
+}
 
 #: the users of each role the seed makes: the most simulated users of a role
 #: a run can log in (each simulated user is a real user of his own)

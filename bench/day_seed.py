@@ -19,18 +19,10 @@ import contextlib
 import json
 from datetime import date
 
-from day_mix import SEED_USERS
+from day_mix import ANALYSES, SEED_USERS
 
 PASSWORD = "i18b-load-day"
 PARAMETER = "i18b.load_day.seed"
-ANALYSES = {
-    "aftersales.kpi.request.report": "request_count",
-    "aftersales.kpi.clock.report": "clock_count",
-    "aftersales.kpi.visit.report": "visit_count",
-    "aftersales.kpi.complaint.report": "complaint_count",
-    "aftersales.kpi.survey.report": "survey_count",
-    "aftersales.kpi.penalty.report": "penalty_count",
-}
 GROUPS = {
     "agent": ["aftersales_sop.aftersales_sop_group_agent"],
     "dispatcher": ["aftersales_sop.aftersales_sop_group_dispatcher"],

@@ -38,17 +38,9 @@ import re
 import sys
 import time
 
+from day_mix import ANALYSES
 from scaling import Topology, stop_on_sigterm
 from web_session import WebSession
-
-ANALYSES = {
-    "aftersales.kpi.request.report": "request_count",
-    "aftersales.kpi.clock.report": "clock_count",
-    "aftersales.kpi.visit.report": "visit_count",
-    "aftersales.kpi.complaint.report": "complaint_count",
-    "aftersales.kpi.survey.report": "survey_count",
-    "aftersales.kpi.penalty.report": "penalty_count",
-}
 
 
 def calls(cluster, database, pattern):
