@@ -222,7 +222,8 @@ class AftersalesKpiSource(models.AbstractModel):
     @staticmethod
     def _aftersales_verdict_columns(prefix, met, failed, counted=None):
         """``<prefix>_ok``, ``_decided``, ``_pending`` of an item that is met,
-        failed, or pending (neither); ``counted``: the items concerned (others
+        failed, or pending (neither; a NULL ``met`` or ``failed``, as from a
+        missing clock, is neither); ``counted``: the items concerned (others
         have none of the three)."""
         ok = SQL("CASE WHEN %s THEN 0 WHEN %s THEN 1 ELSE 0 END", failed, met)
         decided = SQL("CASE WHEN %s OR %s THEN 1 ELSE 0 END", failed, met)
@@ -284,8 +285,8 @@ class AftersalesKpiSource(models.AbstractModel):
             ),
             **self._aftersales_verdict_columns(
                 "resolution",
-                SQL("COALESCE(%s, FALSE)", met),
-                SQL("COALESCE(%s, FALSE)", failed),
+                met,
+                failed,
                 counted=SQL("rc.state IS NOT NULL"),
             ),
         }

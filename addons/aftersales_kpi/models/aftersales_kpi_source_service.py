@@ -246,8 +246,8 @@ class AftersalesKpiSource(models.AbstractModel):
             "onsite_waiting": SQL("CASE WHEN %s THEN 1 ELSE 0 END", waiting),
             **self._aftersales_verdict_columns(
                 "onsite",
-                SQL("COALESCE(%s, FALSE)", met),
-                SQL("COALESCE(%s, FALSE)", failed),
+                met,
+                failed,
                 counted=SQL("COALESCE(oc.state, 'cancelled') != 'cancelled'"),
             ),
         }
