@@ -7,7 +7,9 @@ from . import aftersales_penalty_proposal
 from . import aftersales_penalty_strike
 from . import aftersales_penalty_strikes
 from . import aftersales_dispatch_order
+from . import aftersales_dispatch_order_kpi_facts
 from . import helpdesk_ticket
+from . import helpdesk_ticket_kpi_facts
 from . import aftersales_certification
 from . import aftersales_certification_review
 from . import hr_employee_base

@@ -64,11 +64,12 @@ class AftersalesKpiFigures(models.AbstractModel):
         self.env.cr.execute("SET LOCAL work_mem = '64MB'")
         self.env.cr.execute("SET LOCAL random_page_cost = 1.1")
         # a month's requests are read by the server's workers together: the
-        # planner's default thresholds keep queries of this size on one
+        # planner's default thresholds keep queries of this size on one (the
+        # small tables, the companies and products, are still read by one:
+        # starting workers for them costs more than it saves)
         for setting in (
             "parallel_setup_cost",
             "parallel_tuple_cost",
-            "min_parallel_table_scan_size",
             "min_parallel_index_scan_size",
         ):
             self.env.cr.execute(SQL("SET LOCAL %s = 0", SQL(setting)))

@@ -7,8 +7,7 @@ from odoo import models
 from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
-#: (table, index name, columns, condition[, columns included: read from the
-#: index alone])
+#: (table, index name, columns, condition)
 KPI_INDEXES = [
     (
         "helpdesk_ticket",
@@ -33,20 +32,6 @@ KPI_INDEXES = [
         "helpdesk_ticket_kpi_repeat_unit_idx",
         ["commercial_partner_id", "product_id", "repair_done_date"],
         "repair_done_date IS NOT NULL AND lot_id IS NULL",
-    ),
-    (
-        "aftersales_clock_run",
-        "aftersales_clock_run_kpi_resolution_state_idx",
-        ["ticket_id", "id"],
-        "code = 'resolution'",
-        ["state", "deadline"],
-    ),
-    (
-        "aftersales_clock_run",
-        "aftersales_clock_run_kpi_onsite_state_idx",
-        ["dispatch_order_id", "id"],
-        "code = 'onsite'",
-        ["state", "deadline"],
     ),
     (
         "aftersales_survey",
@@ -88,6 +73,9 @@ OLD_INDEXES = [
     "aftersales_clock_run_kpi_resolution_any_idx",
     "aftersales_clock_run_kpi_resolution_idx",
     "aftersales_visit_kpi_first_idx",
+    # the clocks' verdicts are stored on the request and the order now
+    "aftersales_clock_run_kpi_resolution_state_idx",
+    "aftersales_clock_run_kpi_onsite_state_idx",
 ]
 
 
@@ -98,17 +86,5 @@ class AftersalesKpiIndexes(models.AbstractModel):
     def init(self):
         for name in OLD_INDEXES:
             self.env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(name)))
-        for table, name, columns, where, *include in KPI_INDEXES:
-            if not include:
-                create_index(self.env.cr, name, table, columns, where=where)
-                continue
-            self.env.cr.execute(
-                SQL(
-                    "CREATE INDEX IF NOT EXISTS %s ON %s (%s) INCLUDE (%s) %s",
-                    SQL.identifier(name),
-                    SQL.identifier(table),
-                    SQL(", ").join(SQL.identifier(column) for column in columns),
-                    SQL(", ").join(SQL.identifier(column) for column in include[0]),
-                    SQL("WHERE %s", SQL(where)) if where else SQL(),
-                )
-            )
+        for table, name, columns, where in KPI_INDEXES:
+            create_index(self.env.cr, name, table, columns, where=where)

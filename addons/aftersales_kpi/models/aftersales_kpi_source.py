@@ -124,12 +124,21 @@ def clock_verdict(alias, now):
     within its limit, paused, not started) is pending, but a clock cancelled
     with its dispatch order, which has no verdict and counts against
     nobody."""
-    met = SQL("%s = 'met'", SQL.identifier(alias, "state"))
+    return state_verdict(
+        SQL.identifier(alias, "state"), SQL.identifier(alias, "deadline"), now
+    )
+
+
+def state_verdict(state, deadline, now):
+    """``clock_verdict`` of a clock's ``state`` and ``deadline`` as stored on
+    the record it judges (the request's Resolution clock, a dispatch order's
+    on-site clock)."""
+    met = SQL("%s = 'met'", state)
     failed = SQL(
         "(%s = 'breached' OR (%s = 'running' AND %s <= %s))",
-        SQL.identifier(alias, "state"),
-        SQL.identifier(alias, "state"),
-        SQL.identifier(alias, "deadline"),
+        state,
+        state,
+        deadline,
         now,
     )
     return met, failed
@@ -254,7 +263,8 @@ class AftersalesKpiSource(models.AbstractModel):
         Resolution (repair requests, class B): its Resolution clock met (30
         days); breached, or still running past its deadline, is a failure;
         running within it, pending. A request without the clock is not
-        counted."""
+        counted. The clock's state and deadline are read from the request,
+        where they are stored (``kpi_resolution_state``)."""
         answered = SQL(
             "(t.first_response_date IS NOT NULL"
             " OR COALESCE(t.response_source, '') = 'call_log')"
@@ -271,7 +281,9 @@ class AftersalesKpiSource(models.AbstractModel):
             answered,
             threshold_passed,
         )
-        met, failed = clock_verdict("rc", now)
+        met, failed = state_verdict(
+            SQL("t.kpi_resolution_state"), SQL("t.kpi_resolution_deadline"), now
+        )
         columns = {
             "res_id": SQL("t.id"),
             "company_id": SQL("t.company_id"),
@@ -287,19 +299,15 @@ class AftersalesKpiSource(models.AbstractModel):
                 "resolution",
                 met,
                 failed,
-                counted=SQL("rc.state IS NOT NULL"),
+                counted=SQL(
+                    "t.inquiry_class = 'b' AND t.kpi_resolution_state IS NOT NULL"
+                ),
             ),
         }
         query = SQL(
             """
             FROM helpdesk_ticket t
             JOIN res_company c ON c.id = t.company_id
-            LEFT JOIN LATERAL (
-                 SELECT k.state, k.deadline
-                   FROM aftersales_clock_run k
-                  WHERE t.inquiry_class = 'b' AND k.ticket_id = t.id
-                    AND k.code = 'resolution'
-                  ORDER BY k.ticket_id, k.id LIMIT 1) rc ON TRUE
             %s
             """,
             self._aftersales_where(

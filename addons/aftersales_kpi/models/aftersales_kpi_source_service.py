@@ -7,7 +7,7 @@ visits (first-time fix). See ``aftersales_kpi_source.py``."""
 from odoo import api, models
 from odoo.tools import SQL
 
-from .aftersales_kpi_source import clock_verdict
+from .aftersales_kpi_source import state_verdict
 
 
 def unit_cost(product_alias, company_column):
@@ -28,8 +28,9 @@ class AftersalesKpiSource(models.AbstractModel):
         completion): hours from the request, and the service cost at cost
         price, each part counted once:
 
-        - labour: hours of the done visits and of the repair orders x the
-          cost of the company's labour product;
+        - labour: hours of the done visits (stored on the request,
+          ``kpi_visit_hours``) and of the repair orders x the cost of the
+          company's labour product;
         - travel: travel of the repair orders x the cost of its travel product;
         - parts: the request's warehouse parts consumed (at a visit's end or at
           the repair's completion), the parts consumed by its repair orders,
@@ -51,25 +52,23 @@ class AftersalesKpiSource(models.AbstractModel):
                 "EXTRACT(EPOCH FROM t.repair_done_date - t.request_date) / 3600.0"
             ),
             "labour_cost": SQL(
-                "(COALESCE(vh.hours, 0) + COALESCE(ro.hours, 0)) * %s", labour_cost
+                "(COALESCE(t.kpi_visit_hours, 0) + COALESCE(ro.hours, 0)) * %s",
+                labour_cost,
             ),
             "travel_cost": SQL("COALESCE(ro.travel, 0) * %s", travel_cost),
             "parts_cost": SQL("COALESCE(parts.amount, 0)"),
         }
-        # the completed repairs, then what each used, summed per request in
-        # one pass over each table (not one look-up per request)
+        # the completed repairs, then what their repair orders and parts
+        # used, summed per request in one pass over each table (not one
+        # look-up per request)
         ctes = SQL(
             """
             done AS (
                 SELECT t.id, t.company_id, t.team_id, t.engineer_id, t.product_id,
-                       t.product_categ_id, t.request_date, t.repair_done_date
+                       t.product_categ_id, t.request_date, t.repair_done_date,
+                       t.kpi_visit_hours
                   FROM helpdesk_ticket t
                   %(where)s),
-            visit_hours AS (
-                SELECT v.ticket_id, SUM(v.work_hours) AS hours
-                  FROM aftersales_visit v JOIN done ON done.id = v.ticket_id
-                 WHERE v.state = 'done'
-                 GROUP BY v.ticket_id),
             repairs AS (
                 SELECT r.helpdesk_ticket_id AS ticket_id,
                        SUM(r.labour_hours) AS hours, SUM(r.travel_quantity) AS travel
@@ -96,7 +95,6 @@ class AftersalesKpiSource(models.AbstractModel):
             JOIN res_company c ON c.id = t.company_id
             LEFT JOIN product_product lp ON lp.id = c.aftersales_labour_product_id
             LEFT JOIN product_product tp ON tp.id = c.aftersales_travel_product_id
-            LEFT JOIN visit_hours vh ON vh.ticket_id = t.id
             LEFT JOIN repairs ro ON ro.ticket_id = t.id
             LEFT JOIN parts ON parts.ticket_id = t.id
             """
@@ -149,61 +147,25 @@ class AftersalesKpiSource(models.AbstractModel):
     def _aftersales_rows_repeat(self, now, company_id=None, start=None, end=None):
         """Repair requests received for a unit and fault type an engineer
         repaired within the company's repeat window before (the same serial
-        number; without one, the same product of the same customer): counted
-        for the engineer of that earlier repair."""
-        earlier = """
-            SELECT e.id, e.engineer_id
-              FROM helpdesk_ticket e
-             WHERE %s AND e.repair_done_date IS NOT NULL
-               AND e.fault_type = t.fault_type
-               AND e.inquiry_class = 'b' AND e.id != t.id
-               AND e.company_id = t.company_id
-               AND e.repair_done_date <= t.request_date
-               AND e.repair_done_date >= t.request_date
-                   - c.aftersales_repeat_repair_days * INTERVAL '1 day'
-             ORDER BY e.repair_done_date DESC
-             LIMIT 1
-        """
-        by_lot = SQL(
-            earlier,
-            SQL(
-                "t.lot_id IS NOT NULL AND e.lot_id IS NOT NULL AND e.lot_id = t.lot_id"
-            ),
-        )
-        by_unit = SQL(
-            earlier,
-            SQL(
-                "t.lot_id IS NULL AND e.lot_id IS NULL"
-                " AND e.commercial_partner_id = t.commercial_partner_id"
-                " AND e.product_id = t.product_id"
-            ),
-        )
+        number; without one, the same untracked product of the same customer):
+        counted for the engineer of that earlier repair. Both are stored on the
+        request when it is received or classified (``kpi_repeat_of_id``,
+        ``kpi_repeat_engineer_id``), by the rule that proposes the repeat
+        repair's penalty."""
         columns = {
             "res_id": SQL("t.id"),
             "company_id": SQL("t.company_id"),
             "team_id": SQL("t.team_id"),
-            "engineer_id": SQL("COALESCE(by_lot.engineer_id, by_unit.engineer_id)"),
+            "engineer_id": SQL("t.kpi_repeat_engineer_id"),
             "product_id": SQL("t.product_id"),
             "product_categ_id": SQL("t.product_categ_id"),
             "date": SQL("t.request_date"),
             "repeats": SQL("1"),
         }
         query = SQL(
-            """
-            FROM helpdesk_ticket t
-            JOIN res_company c ON c.id = t.company_id
-            LEFT JOIN LATERAL (%s) by_lot ON TRUE
-            LEFT JOIN LATERAL (%s) by_unit ON TRUE
-            %s
-            """,
-            by_lot,
-            by_unit,
+            "FROM helpdesk_ticket t %s",
             self._aftersales_where(
-                SQL(
-                    "t.inquiry_class = 'b' AND t.fault_type IS NOT NULL"
-                    " AND c.aftersales_repeat_repair_days > 0"
-                    " AND (by_lot.id IS NOT NULL OR by_unit.id IS NOT NULL)"
-                ),
+                SQL("t.kpi_repeat_of_id IS NOT NULL"),
                 *self._aftersales_limits(
                     SQL("t.request_date"), SQL("t.company_id"), company_id, start, end
                 ),
@@ -225,8 +187,11 @@ class AftersalesKpiSource(models.AbstractModel):
           breached, or still running past its deadline, is a failure; running
           within it, pending. A clock cancelled with its order has no verdict
           and is not counted; one already breached when the order was
-          cancelled keeps its verdict."""
-        met, failed = clock_verdict("oc", now)
+          cancelled keeps its verdict. The clock's state and deadline are
+          read from the order, where they are stored (``kpi_onsite_state``)."""
+        met, failed = state_verdict(
+            SQL("o.kpi_onsite_state"), SQL("o.kpi_onsite_deadline"), now
+        )
         checked_in = SQL("(o.checkin_date IS NOT NULL AND o.state != 'cancel')")
         waiting = SQL("(o.checkin_date IS NULL AND o.state != 'cancel')")
         columns = {
@@ -248,7 +213,7 @@ class AftersalesKpiSource(models.AbstractModel):
                 "onsite",
                 met,
                 failed,
-                counted=SQL("COALESCE(oc.state, 'cancelled') != 'cancelled'"),
+                counted=SQL("COALESCE(o.kpi_onsite_state, 'cancelled') != 'cancelled'"),
             ),
         }
         query = SQL(
@@ -256,15 +221,10 @@ class AftersalesKpiSource(models.AbstractModel):
             FROM aftersales_dispatch_order o
             -- (a left join: the monthly run, which needs no product, skips it)
             LEFT JOIN helpdesk_ticket t ON t.id = o.ticket_id
-            LEFT JOIN LATERAL (
-                 SELECT k.state, k.deadline
-                   FROM aftersales_clock_run k
-                  WHERE k.dispatch_order_id = o.id AND k.code = 'onsite'
-                  ORDER BY k.dispatch_order_id, k.id LIMIT 1) oc ON TRUE
             %s
             """,
             self._aftersales_where(
-                SQL("(o.state != 'cancel' OR oc.state = 'breached')"),
+                SQL("(o.state != 'cancel' OR o.kpi_onsite_state = 'breached')"),
                 *self._aftersales_limits(
                     SQL("o.dispatch_date"), SQL("o.company_id"), company_id, start, end
                 ),

@@ -30,11 +30,9 @@ class HelpdeskTicket(models.Model):
         return result
 
     def _aftersales_detect_repeat_repair(self):
-        candidates = self.filtered(
-            lambda t: t.inquiry_class == "b" and t.product_id and t.fault_type
-        )
-        for ticket in candidates:
-            earlier = ticket._aftersales_earlier_repair()
+        for ticket in self.filtered("kpi_repeat_of_id"):
+            # sudo: the earlier request may be out of the current user's sight
+            earlier = ticket.kpi_repeat_of_id.sudo()
             engineer = earlier._aftersales_repair_engineer()
             if not engineer:
                 continue

@@ -20,3 +20,4 @@ from . import test_call_log
 from . import test_imports_agree
 from . import test_readonly
 from . import test_worked_examples
+from . import test_kpi_facts
