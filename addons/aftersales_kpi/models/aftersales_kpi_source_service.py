@@ -37,8 +37,6 @@ class AftersalesKpiSource(models.AbstractModel):
           and the parts written on a visit's service form beyond those the
           warehouse consumed for that visit (a part both issued from the
           warehouse and written on the form is one part)."""
-        labour_cost = unit_cost("lp", SQL("t.company_id"))
-        travel_cost = unit_cost("tp", SQL("t.company_id"))
         columns = {
             "res_id": SQL("t.id"),
             "company_id": SQL("t.company_id"),
@@ -52,17 +50,25 @@ class AftersalesKpiSource(models.AbstractModel):
                 "EXTRACT(EPOCH FROM t.repair_done_date - t.request_date) / 3600.0"
             ),
             "labour_cost": SQL(
-                "(COALESCE(t.kpi_visit_hours, 0) + COALESCE(ro.hours, 0)) * %s",
-                labour_cost,
+                "(COALESCE(t.kpi_visit_hours, 0) + COALESCE(ro.hours, 0))"
+                " * rates.labour"
             ),
-            "travel_cost": SQL("COALESCE(ro.travel, 0) * %s", travel_cost),
+            "travel_cost": SQL("COALESCE(ro.travel, 0) * rates.travel"),
             "parts_cost": SQL("COALESCE(parts.amount, 0)"),
         }
-        # the completed repairs, then what their repair orders and parts
-        # used, summed per request in one pass over each table (not one
+        # the completed repairs, the costs of each company's labour and travel
+        # (read once, not for each repair), then what the repairs' orders and
+        # parts used, summed per request in one pass over each table (not one
         # look-up per request)
         ctes = SQL(
             """
+            rates AS MATERIALIZED (
+                SELECT c.id AS company_id, %(labour)s AS labour, %(travel)s AS travel
+                  FROM res_company c
+                  LEFT JOIN product_product lp
+                         ON lp.id = c.aftersales_labour_product_id
+                  LEFT JOIN product_product tp
+                         ON tp.id = c.aftersales_travel_product_id),
             done AS (
                 SELECT t.id, t.company_id, t.team_id, t.engineer_id, t.product_id,
                        t.product_categ_id, t.request_date, t.repair_done_date,
@@ -88,13 +94,13 @@ class AftersalesKpiSource(models.AbstractModel):
                 ),
             ),
             parts=self._aftersales_parts_cost(),
+            labour=unit_cost("lp", SQL("c.id")),
+            travel=unit_cost("tp", SQL("c.id")),
         )
         query = SQL(
             """
             FROM done t
-            JOIN res_company c ON c.id = t.company_id
-            LEFT JOIN product_product lp ON lp.id = c.aftersales_labour_product_id
-            LEFT JOIN product_product tp ON tp.id = c.aftersales_travel_product_id
+            JOIN rates ON rates.company_id = t.company_id
             LEFT JOIN repairs ro ON ro.ticket_id = t.id
             LEFT JOIN parts ON parts.ticket_id = t.id
             """
