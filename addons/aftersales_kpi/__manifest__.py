@@ -5,7 +5,7 @@
     "summary": "Engineer penalties, monthly assessments and the monthly quality "
     "review with its KPI analysis, strike flags, certification re-reviews, the "
     "engineer roster import",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "After-Sales Suite Authors",
