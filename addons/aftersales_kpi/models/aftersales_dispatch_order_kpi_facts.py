@@ -5,7 +5,8 @@ figures (see ``helpdesk_ticket_kpi_facts.py``)."""
 
 from odoo import api, fields, models
 from odoo.tools import SQL
-from odoo.tools.sql import column_exists, create_column
+
+from .helpdesk_ticket_kpi_facts import add_fact_columns, first_clock
 
 FACT_COLUMNS = {
     "kpi_onsite_clock_id": "int4",
@@ -58,19 +59,10 @@ class AftersalesDispatchOrder(models.Model):
     def _auto_init(self):
         """Create the columns and fill them in SQL when they are new, before the
         ORM would compute them order by order."""
-        new = [
-            name
-            for name in FACT_COLUMNS
-            if not column_exists(self.env.cr, self._table, name)
-        ]
-        for name in new:
-            create_column(self.env.cr, self._table, name, FACT_COLUMNS[name])
-        if new:
-            fill_facts(self.env.cr)
+        add_fact_columns(self, FACT_COLUMNS, fill_facts)
         return super()._auto_init()
 
     @api.depends("clock_ids.code")
     def _compute_kpi_onsite_clock(self):
         for order in self:
-            clocks = order.clock_ids.filtered(lambda c: c.code == "onsite")
-            order.kpi_onsite_clock_id = clocks.sorted("id")[:1]
+            order.kpi_onsite_clock_id = first_clock(order.clock_ids, "onsite")

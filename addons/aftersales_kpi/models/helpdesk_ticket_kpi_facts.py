@@ -84,6 +84,23 @@ FILL_QUERIES = [
 ]
 
 
+def add_fact_columns(model, columns, fill):
+    """Create the ``columns`` ({name: SQL type}) of ``model``'s table that do
+    not exist yet and, when any was new, fill them with ``fill(cr)``: at
+    install, before the ORM would compute them record by record."""
+    cr = model.env.cr
+    new = [name for name in columns if not column_exists(cr, model._table, name)]
+    for name in new:
+        create_column(cr, model._table, name, columns[name])
+    if new:
+        fill(cr)
+
+
+def first_clock(clocks, code):
+    """The first (by id, as the SQL fills take it) of ``clocks`` of ``code``."""
+    return clocks.filtered(lambda c: c.code == code).sorted("id")[:1]
+
+
 def fill_facts(cr):
     """Store the facts of every request in SQL (at install, over requests
     that already exist; the benchmark's fill too). The tables are analyzed
@@ -154,22 +171,13 @@ class HelpdeskTicket(models.Model):
     def _auto_init(self):
         """Create the facts' columns and fill them in SQL when they are new,
         before the ORM would compute them request by request."""
-        new = [
-            name
-            for name in FACT_COLUMNS
-            if not column_exists(self.env.cr, self._table, name)
-        ]
-        for name in new:
-            create_column(self.env.cr, self._table, name, FACT_COLUMNS[name])
-        if new:
-            fill_facts(self.env.cr)
+        add_fact_columns(self, FACT_COLUMNS, fill_facts)
         return super()._auto_init()
 
     @api.depends("clock_ids.code")
     def _compute_kpi_resolution_clock(self):
         for ticket in self:
-            clocks = ticket.clock_ids.filtered(lambda c: c.code == "resolution")
-            ticket.kpi_resolution_clock_id = clocks.sorted("id")[:1]
+            ticket.kpi_resolution_clock_id = first_clock(ticket.clock_ids, "resolution")
 
     @api.depends(
         "company_id",
