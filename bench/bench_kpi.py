@@ -105,6 +105,11 @@ CLUSTERED = [
 ]
 
 
+def psql(database):
+    """The psql command on ``database``, stopping at the first error."""
+    return ["psql", "-X", "-q", "-d", database, "-v", "ON_ERROR_STOP=1"]
+
+
 def settle(database):
     """VACUUM, ANALYZE and rebuild the KPI indexes once the data is in: indexes
     built at install over rows the install updated may stay unusable while
@@ -116,13 +121,15 @@ def settle(database):
     all of them afterwards (one UPDATE of every request), which leaves each
     month's rows spread over the table. The two tables are rewritten in the
     order of their dates first (CLUSTER), as a live database holds them."""
-    psql = ["psql", "-X", "-q", "-d", database, "-v", "ON_ERROR_STOP=1"]
+    command = psql(database)
     for table, index in CLUSTERED:
-        subprocess.run([*psql, "-c", f'CLUSTER "{table}" USING "{index}"'], check=True)
-    subprocess.run([*psql, "-c", "VACUUM ANALYZE"], check=True)
+        subprocess.run(
+            [*command, "-c", f'CLUSTER "{table}" USING "{index}"'], check=True
+        )
+    subprocess.run([*command, "-c", "VACUUM ANALYZE"], check=True)
     names = subprocess.run(
         [
-            *psql,
+            *command,
             "-At",
             "-c",
             "SELECT indexname FROM pg_indexes WHERE indexname LIKE '%\\_kpi\\_%\\_idx'",
@@ -132,22 +139,14 @@ def settle(database):
         text=True,
     ).stdout.split()
     for name in names:
-        subprocess.run([*psql, "-c", f'REINDEX INDEX "{name}"'], check=True)
+        subprocess.run([*command, "-c", f'REINDEX INDEX "{name}"'], check=True)
     return names
 
 
 def vacuum(database):
     """VACUUM ANALYZE the tables a round writes to."""
     subprocess.run(
-        [
-            "psql",
-            "-X",
-            "-q",
-            "-d",
-            database,
-            "-c",
-            "VACUUM ANALYZE helpdesk_ticket, aftersales_call",
-        ],
+        [*psql(database), "-c", "VACUUM ANALYZE helpdesk_ticket, aftersales_call"],
         check=True,
     )
 
