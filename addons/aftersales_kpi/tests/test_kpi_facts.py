@@ -11,7 +11,7 @@ from odoo.tests import freeze_time, tagged
 
 from ..models import aftersales_dispatch_order_kpi_facts as order_facts
 from ..models import helpdesk_ticket_kpi_facts as ticket_facts
-from .truth_common import SEP, KpiTruthCommon
+from .truth_common import MONTH, NOW, SEP, KpiTruthCommon
 
 TICKET_FACTS = list(ticket_facts.FACT_COLUMNS)
 ORDER_FACTS = list(order_facts.FACT_COLUMNS)
@@ -68,6 +68,26 @@ class TestKpiFacts(KpiTruthCommon):
         self.assertEqual(self.r4.kpi_repeat_of_id, self.r1)
         # R1 itself repeats nothing, and a consultation is no repeat
         self.assertFalse(self.r1.kpi_repeat_of_id)
+
+    def test_a_repeat_stays_one_when_the_earlier_repair_is_reopened(self):
+        def zhang_repeats():
+            totals = self.env["aftersales.kpi.figures"]._aftersales_totals(
+                self.company, MONTH, now=NOW
+            )
+            return totals[("engineer", self.zhang.id)]["repeat_rate"][0]
+
+        before = zhang_repeats()
+        self.assertGreaterEqual(before, 1)
+        # a follow-up finds R1's problem persists: its repair is reopened
+        with freeze_time(NOW):
+            reopened = self.r1._aftersales_reopen_repair()
+        self.assertEqual(reopened, self.r1)
+        self.assertNotEqual(self.r1.repair_state, "done")
+        # R4 was received within the window after R1's completion: it stays
+        # a repeat of R1, counted for Zhang
+        self.assertEqual(self.r4.kpi_repeat_of_id, self.r1)
+        self.assertEqual(self.r4.kpi_repeat_engineer_id, self.zhang)
+        self.assertEqual(zhang_repeats(), before)
 
     def test_the_clocks_verdicts_follow_the_clocks(self):
         clock = self.r7.kpi_resolution_clock_id
