@@ -10,13 +10,14 @@ from odoo.tools import SQL
 
 from ..rules import kpi as kpi_rules
 from .aftersales_kpi_source import KPI_TOTALS, SOURCES
-from .aftersales_kpi_terms import kpi_terms
+from .aftersales_kpi_terms import customer_rows, kpi_terms
 
 #: the groupings of the month's rows: the company, each team, each engineer
-GROUPING = SQL(
-    "GROUPING SETS ((src.company_id), (src.company_id, src.team_id), "
-    "(src.company_id, src.engineer_id))"
-)
+SCOPES = [
+    [SQL("src.company_id")],
+    [SQL("src.company_id"), SQL("src.team_id")],
+    [SQL("src.company_id"), SQL("src.engineer_id")],
+]
 
 
 class AftersalesKpiFigures(models.AbstractModel):
@@ -85,14 +86,22 @@ class AftersalesKpiFigures(models.AbstractModel):
             present, rows = Source._aftersales_source(
                 code, now, company_id=company.id, start=start, end=end
             )
+            by_customer = "customer" in present
+            if by_customer:
+                # the customers are counted once per scope: the rows summed
+                # per customer in each scope first (a grouping of the
+                # month's answers), then per scope
+                rows = customer_rows("src", rows, present, SCOPES)
             terms = {
                 (kpi, index): term
-                for kpi, kpi_terms_ in kpi_terms("src", present=present).items()
+                for kpi, kpi_terms_ in kpi_terms(
+                    "src", present=present, per_customer=by_customer
+                ).items()
                 for index, term in enumerate(kpi_terms_)
                 if term is not None
             }
             if terms:
-                self._aftersales_add_totals(totals, rows, terms, "customer" in present)
+                self._aftersales_add_totals(totals, rows, terms, by_customer)
         return {
             key: {kpi: tuple(figures.get(kpi, (0.0, 0.0, 0.0))) for kpi in KPI_TOTALS}
             for key, figures in totals.items()
@@ -113,14 +122,12 @@ class AftersalesKpiFigures(models.AbstractModel):
         if by_customer:
             query = SQL(
                 """
-                SELECT src.team_id, src.engineer_id,
-                       GROUPING(src.team_id, src.engineer_id) AS grouped, %s
+                SELECT src.team_id, src.engineer_id, src.grouped, %s
                   FROM (%s) src
-                 GROUP BY %s
+                 GROUP BY src.grouped, src.team_id, src.engineer_id
                 """,
                 aggregates,
                 rows,
-                GROUPING,
             )
         else:
             query = SQL(

@@ -11,9 +11,11 @@ from .aftersales_kpi_source import state_verdict
 
 
 def unit_cost(product_alias, company_column):
-    """The cost price of a product in the company (0 without one)."""
+    """The cost price of a product in the company (0 without one), as a
+    float: the figures are floats, and float arithmetic costs a fraction of
+    numeric's over a month's rows."""
     return SQL(
-        "COALESCE((%s ->> %s::text)::numeric, 0)",
+        "COALESCE((%s ->> %s::text)::float8, 0)",
         SQL.identifier(product_alias, "standard_price"),
         company_column,
     )
@@ -47,7 +49,7 @@ class AftersalesKpiSource(models.AbstractModel):
             "date": SQL("t.repair_done_date"),
             "completed": SQL("1"),
             "completion_time": SQL(
-                "EXTRACT(EPOCH FROM t.repair_done_date - t.request_date) / 3600.0"
+                "date_part('epoch', t.repair_done_date - t.request_date) / 3600.0"
             ),
             "labour_cost": SQL(
                 "(COALESCE(t.kpi_visit_hours, 0) + COALESCE(ro.hours, 0))"
@@ -56,76 +58,89 @@ class AftersalesKpiSource(models.AbstractModel):
             "travel_cost": SQL("COALESCE(ro.travel, 0) * rates.travel"),
             "parts_cost": SQL("COALESCE(parts.amount, 0)"),
         }
-        # the completed repairs, the costs of each company's labour and travel
-        # (read once, not for each repair), then what the repairs' orders and
-        # parts used, summed per request in one pass over each table (not one
-        # look-up per request)
-        ctes = SQL(
+        # the completed repairs with the costs of their company's labour and
+        # travel (a row per company), and what their repair orders and parts
+        # used, summed per request in one pass over each table (not one
+        # look-up per request); no WITH query, so that the month's grouping
+        # reads these joins directly (a WITH would make PostgreSQL compute
+        # every column of every row before grouping them)
+
+        def done(alias):
+            return self._aftersales_completed(alias, company_id, start, end)
+
+        query = SQL(
             """
-            rates AS MATERIALIZED (
-                SELECT c.id AS company_id, %(labour)s AS labour, %(travel)s AS travel
-                  FROM res_company c
-                  LEFT JOIN product_product lp
-                         ON lp.id = c.aftersales_labour_product_id
-                  LEFT JOIN product_product tp
-                         ON tp.id = c.aftersales_travel_product_id),
-            done AS (
-                SELECT t.id, t.company_id, t.team_id, t.engineer_id, t.product_id,
-                       t.product_categ_id, t.request_date, t.repair_done_date,
-                       t.kpi_visit_hours
-                  FROM helpdesk_ticket t
-                  %(where)s),
-            repairs AS (
-                SELECT r.helpdesk_ticket_id AS ticket_id,
-                       SUM(r.labour_hours) AS hours, SUM(r.travel_quantity) AS travel
-                  FROM repair_order r JOIN done ON done.id = r.helpdesk_ticket_id
-                 WHERE r.state != 'cancel'
-                 GROUP BY r.helpdesk_ticket_id),
-            parts AS (%(parts)s)
+            FROM helpdesk_ticket t
+            JOIN (SELECT c.id AS company_id, %(labour)s AS labour,
+                         %(travel)s AS travel
+                    FROM res_company c
+                    LEFT JOIN product_product lp
+                           ON lp.id = c.aftersales_labour_product_id
+                    LEFT JOIN product_product tp
+                           ON tp.id = c.aftersales_travel_product_id
+                 ) rates ON rates.company_id = t.company_id
+            LEFT JOIN (SELECT r.helpdesk_ticket_id AS ticket_id,
+                              SUM(r.labour_hours) AS hours,
+                              SUM(r.travel_quantity) AS travel
+                         FROM repair_order r
+                         JOIN helpdesk_ticket done ON done.id = r.helpdesk_ticket_id
+                        WHERE r.state != 'cancel' AND %(done)s
+                        GROUP BY r.helpdesk_ticket_id
+                      ) ro ON ro.ticket_id = t.id
+            LEFT JOIN (%(parts)s) parts ON parts.ticket_id = t.id
+            WHERE %(t_done)s
             """,
-            where=self._aftersales_where(
-                SQL("t.inquiry_class = 'b' AND t.repair_done_date IS NOT NULL"),
+            labour=unit_cost("lp", SQL("c.id")),
+            travel=unit_cost("tp", SQL("c.id")),
+            done=done("done"),
+            parts=self._aftersales_parts_cost(done("done")),
+            t_done=done("t"),
+        )
+        return columns, query
+
+    @api.model
+    def _aftersales_completed(self, alias, company_id, start, end):
+        """The condition of the requests ``alias`` whose repair was completed
+        in the company and period."""
+        return SQL(" AND ").join(
+            [
+                SQL(
+                    "%s = 'b' AND %s IS NOT NULL",
+                    SQL.identifier(alias, "inquiry_class"),
+                    SQL.identifier(alias, "repair_done_date"),
+                ),
                 *self._aftersales_limits(
-                    SQL("t.repair_done_date"),
-                    SQL("t.company_id"),
+                    SQL.identifier(alias, "repair_done_date"),
+                    SQL.identifier(alias, "company_id"),
                     company_id,
                     start,
                     end,
                 ),
-            ),
-            parts=self._aftersales_parts_cost(),
-            labour=unit_cost("lp", SQL("c.id")),
-            travel=unit_cost("tp", SQL("c.id")),
+            ]
         )
-        query = SQL(
-            """
-            FROM done t
-            JOIN rates ON rates.company_id = t.company_id
-            LEFT JOIN repairs ro ON ro.ticket_id = t.id
-            LEFT JOIN parts ON parts.ticket_id = t.id
-            """
-        )
-        return columns, query, ctes
 
     @api.model
-    def _aftersales_parts_cost(self):
-        """The cost of the parts used for each request of ``done``."""
+    def _aftersales_parts_cost(self, done):
+        """The cost of the parts used for each completed request (``done``:
+        the condition of the requests ``done``)."""
         return SQL(
             """
-            SELECT x.ticket_id, SUM(x.quantity * %s) AS amount
+            SELECT x.ticket_id, SUM(x.quantity * %(cost)s) AS amount
               FROM (
                    SELECT pl.ticket_id, m.product_id, done.company_id, m.quantity
                      FROM aftersales_part_line pl
-                     JOIN done ON done.id = pl.ticket_id
+                     JOIN helpdesk_ticket done ON done.id = pl.ticket_id
                      JOIN stock_move m ON m.aftersales_part_line_id = pl.id
                     WHERE m.aftersales_part_move = 'consume' AND m.state = 'done'
+                      AND %(done)s
                    UNION ALL
                    SELECT r.helpdesk_ticket_id, m.product_id, done.company_id,
                           m.quantity
                      FROM repair_order r
-                     JOIN done ON done.id = r.helpdesk_ticket_id
+                     JOIN helpdesk_ticket done ON done.id = r.helpdesk_ticket_id
                      JOIN stock_move m ON m.repair_id = r.id
                     WHERE m.repair_line_type = 'add' AND m.state = 'done'
+                      AND %(done)s
                    UNION ALL
                    SELECT f.ticket_id, f.product_id, f.company_id,
                           GREATEST(f.quantity - COALESCE((
@@ -137,16 +152,18 @@ class AftersalesKpiSource(models.AbstractModel):
                      FROM (SELECT v.ticket_id, done.company_id, vp.visit_id,
                                   vp.product_id, SUM(vp.quantity) AS quantity
                              FROM aftersales_visit v
-                             JOIN done ON done.id = v.ticket_id
+                             JOIN helpdesk_ticket done ON done.id = v.ticket_id
                              JOIN aftersales_visit_part vp ON vp.visit_id = v.id
                             WHERE v.state = 'done' AND vp.product_id IS NOT NULL
+                              AND %(done)s
                             GROUP BY v.ticket_id, done.company_id, vp.visit_id,
                                      vp.product_id) f
                    ) x
               JOIN product_product pp ON pp.id = x.product_id
              GROUP BY x.ticket_id
             """,
-            unit_cost("pp", SQL("x.company_id")),
+            cost=unit_cost("pp", SQL("x.company_id")),
+            done=done,
         )
 
     @api.model
@@ -210,7 +227,7 @@ class AftersalesKpiSource(models.AbstractModel):
             "date": SQL("o.dispatch_date"),
             "arrived": SQL("CASE WHEN %s THEN 1 ELSE 0 END", checked_in),
             "arrival_hours": SQL(
-                "CASE WHEN %s THEN EXTRACT(EPOCH FROM o.checkin_date - o.dispatch_date)"
+                "CASE WHEN %s THEN date_part('epoch', o.checkin_date - o.dispatch_date)"
                 " / 3600.0 END",
                 checked_in,
             ),

@@ -21,12 +21,14 @@ def term_columns(term):
     return set(term) if isinstance(term, tuple) else {term}
 
 
-def kpi_terms(alias, per_row=False, present=None):
+def kpi_terms(alias, per_row=False, present=None, per_customer=False):
     """{kpi code: (numerator, denominator, pending)}: the SQL aggregates of
     each figure over the rows ``alias`` of a group (None: no such total);
     ``per_row``: the same terms of a single row (the KPI analysis's rows);
     ``present``: the columns the rows give (the others are NULL: their totals
-    are left out, as None)."""
+    are left out, as None); ``per_customer``: the terms over the group's rows
+    already summed per customer (``customer_rows``: one row per customer,
+    with the average of his scores)."""
 
     def column(name):
         return SQL.identifier(alias, name)
@@ -40,10 +42,18 @@ def kpi_terms(alias, per_row=False, present=None):
         if present is not None and not term_columns(term) & present:
             return None
         if term == CUSTOMERS:
+            if per_customer:
+                return SQL("COUNT(%s)", column("customer"))
             if per_row:
                 return SQL("CASE WHEN %s IS NOT NULL THEN 1 END", column("customer"))
             return SQL("COUNT(DISTINCT %s)", column("customer"))
         if term == SATISFACTION:
+            if per_customer:
+                return SQL(
+                    "SUM(%s) FILTER (WHERE %s IS NOT NULL)",
+                    column("score"),
+                    column("customer"),
+                )
             if per_row:
                 return column("score")
             # each customer once, with the average of his scores in the group:
@@ -69,6 +79,52 @@ def kpi_terms(alias, per_row=False, present=None):
     return {
         code: tuple(total(term) for term in terms) for code, terms in KPI_TOTALS.items()
     }
+
+
+def customer_rows(alias, rows, present, grouping_sets):
+    """The ``rows`` (as ``alias``) summed per customer in each of the
+    ``grouping_sets`` (SQL of the grouped columns, each set without the
+    customer), for ``kpi_terms(per_customer=True)``: the customer, the average
+    of his scores, the sum of every other column of ``present`` that a total
+    reads, and the set's ``GROUPING`` of the team and the engineer
+    (``grouped``). A figure's customers are counted once per group, each with
+    the average of his scores in it: grouped per customer first, each group
+    sums one row per customer."""
+    summed = sorted(
+        {
+            name
+            for terms in KPI_TOTALS.values()
+            for term in terms
+            for name in term_columns(term)
+        }
+        & set(present)
+        - {"customer", "score"}
+    )
+    columns = [
+        SQL("%s AS team_id", SQL.identifier(alias, "team_id")),
+        SQL("%s AS engineer_id", SQL.identifier(alias, "engineer_id")),
+        SQL(
+            "GROUPING(%s, %s) AS grouped",
+            SQL.identifier(alias, "team_id"),
+            SQL.identifier(alias, "engineer_id"),
+        ),
+        SQL("%s AS customer", SQL.identifier(alias, "customer")),
+        SQL("AVG(%s) AS score", SQL.identifier(alias, "score")),
+    ] + [
+        SQL("SUM(%s) AS %s", SQL.identifier(alias, name), SQL.identifier(name))
+        for name in summed
+    ]
+    customer = SQL.identifier(alias, "customer")
+    return SQL(
+        "SELECT %s FROM (%s) %s GROUP BY GROUPING SETS (%s)",
+        SQL(", ").join(columns),
+        rows,
+        SQL.identifier(alias),
+        SQL(", ").join(
+            SQL("(%s)", SQL(", ").join([*grouping_set, customer]))
+            for grouping_set in grouping_sets
+        ),
+    )
 
 
 def kpi_value(code, alias, per_row=False):
