@@ -113,7 +113,8 @@ class AftersalesKpiFigures(models.AbstractModel):
 
         Sums are made per team and engineer and rolled up here; the totals
         that count customers (each once in the company, in a team, for an
-        engineer) are grouped by PostgreSQL for each of the three."""
+        engineer) come already summed per customer in each of the three
+        (``customer_rows``), and are summed per scope."""
         names = list(terms)
         aggregates = SQL(", ").join(
             SQL("%s AS %s", terms[name], SQL.identifier(f"t{number}"))
@@ -140,25 +141,34 @@ class AftersalesKpiFigures(models.AbstractModel):
                 rows,
             )
         self.env.cr.execute(query)
-        for row in self.env.cr.dictfetchall():
-            if row["grouped"] is None:
+        # (about 2,000 rows a month for 500 engineers: tuples, and only the
+        # totals that are not zero added to each scope)
+        for team_id, engineer_id, grouped, *values in self.env.cr.fetchall():
+            if grouped is None:
                 keys = [
                     ("company", 0),
-                    ("team", row["team_id"]) if row["team_id"] else None,
-                    ("engineer", row["engineer_id"]) if row["engineer_id"] else None,
+                    ("team", team_id) if team_id else None,
+                    ("engineer", engineer_id) if engineer_id else None,
                 ]
             else:
-                keys = [self._aftersales_scope(row)]
+                keys = [self._aftersales_scope(grouped, team_id, engineer_id)]
+            added = [
+                (kpi, index, float(value))
+                for (kpi, index), value in zip(names, values)
+                if value
+            ]
             for key in filter(None, keys):
-                for number, (kpi, index) in enumerate(names):
-                    totals[key][kpi][index] += float(row[f"t{number}"] or 0.0)
+                figures = totals[key]
+                for kpi, index, value in added:
+                    figures[kpi][index] += value
 
     @staticmethod
-    def _aftersales_scope(row):
-        """The scope of a grouped row (team and engineer are grouped out in
-        the company row); rows without a team or an engineer are left out."""
-        if row["grouped"] == 3:
+    def _aftersales_scope(grouped, team_id, engineer_id):
+        """The scope of a grouped row (``grouped``: team and engineer are
+        grouped out in the company row); rows without a team or an engineer
+        are left out."""
+        if grouped == 3:
             return ("company", 0)
-        if row["grouped"] == 1:
-            return ("team", row["team_id"]) if row["team_id"] else None
-        return ("engineer", row["engineer_id"]) if row["engineer_id"] else None
+        if grouped == 1:
+            return ("team", team_id) if team_id else None
+        return ("engineer", engineer_id) if engineer_id else None
