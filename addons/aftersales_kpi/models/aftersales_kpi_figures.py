@@ -70,7 +70,7 @@ class AftersalesKpiFigures(models.AbstractModel):
         # read by one: starting a worker for them costs more than it saves).
         # One worker, not two: each query takes 10 to 30 ms, and a second
         # worker's start and the rows it hands over cost more than it saves
-        # (measured on 2 vCPUs: 0.12 s with one, 0.14 s with two or none)
+        # (measured on 2 vCPUs, README's bench)
         self.env.cr.execute("SET LOCAL max_parallel_workers_per_gather = 1")
         for setting in (
             "parallel_setup_cost",
