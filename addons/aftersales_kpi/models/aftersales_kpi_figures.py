@@ -158,7 +158,7 @@ class AftersalesKpiFigures(models.AbstractModel):
                 keys = [self._aftersales_scope(grouped, team_id, engineer_id)]
             added = [
                 (kpi, index, float(value))
-                for (kpi, index), value in zip(names, values)
+                for (kpi, index), value in zip(names, values, strict=True)
                 if value
             ]
             for key in filter(None, keys):

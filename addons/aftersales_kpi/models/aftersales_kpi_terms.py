@@ -97,8 +97,7 @@ def customer_rows(alias, rows, present, grouping_sets):
             for term in terms
             for name in term_columns(term)
         }
-        & set(present)
-        - {"customer", "score"}
+        & set(present) - {"customer", "score"}
     )
     columns = [
         SQL("%s AS team_id", SQL.identifier(alias, "team_id")),
