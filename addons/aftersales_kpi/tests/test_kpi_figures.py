@@ -5,7 +5,7 @@ from the facts of September 2026 (see KpiMonthCommon)."""
 
 from odoo.tests import freeze_time, tagged
 
-from .common import KpiMonthCommon
+from .common import SEP, SEPTEMBER, KpiMonthCommon
 
 
 @tagged("post_install", "-at_install")
@@ -76,6 +76,42 @@ class TestKpiFigures(KpiMonthCommon):
         self._assert(self.liu_f["satisfaction"], 7.0, 7, 1)
         # the team: A 9, B 10, C 7
         self._assert(self.team_f["satisfaction"], 26 / 3, 26, 3)
+
+    def test_a_customer_of_two_engineers_counts_once_in_their_team(self):
+        # customer A also scores Liu's consultation 6: one customer for each
+        # engineer, with his answers to that engineer, and one in the team,
+        # with the average of all his answers (10, 8, 6)
+        self.env["aftersales.survey"].create(
+            {
+                "ticket_id": self.t3.id,
+                "partner_id": self.customer_a.id,
+                "engineer_id": self.liu.id,
+                "overall_score": "6",
+                "answer_date": SEP[12],
+            }
+        )
+        totals = self.env["aftersales.kpi.figures"]._aftersales_totals(
+            self.company, SEPTEMBER
+        )
+        satisfaction = {
+            key: totals[key]["satisfaction"][:2]
+            for key in (
+                ("engineer", self.zhang.id),
+                ("engineer", self.liu.id),
+                ("team", self.team.id),
+            )
+        }
+        self.assertEqual(
+            satisfaction,
+            {
+                # A: 10 and 8 (9), B: 10
+                ("engineer", self.zhang.id): (19.0, 2.0),
+                # C: 7, A: 6
+                ("engineer", self.liu.id): (13.0, 2.0),
+                # A: 10, 8 and 6 (8), B: 10, C: 7
+                ("team", self.team.id): (25.0, 3.0),
+            },
+        )
 
     def test_commendation_and_missed_targets(self):
         self.assertTrue(self.zhang_a.commendation_proposed)
