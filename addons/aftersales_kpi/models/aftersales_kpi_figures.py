@@ -124,26 +124,24 @@ class AftersalesKpiFigures(models.AbstractModel):
             SQL("%s AS %s", terms[name], SQL.identifier(f"t{number}"))
             for number, name in enumerate(names)
         )
+        # rows summed per customer come with their scope (``grouped``); the
+        # others are grouped per team and engineer, rolled up below
         if by_customer:
-            query = SQL(
-                """
-                SELECT src.team_id, src.engineer_id, src.grouped, %s
-                  FROM (%s) src
-                 GROUP BY src.grouped, src.team_id, src.engineer_id
-                """,
-                aggregates,
-                rows,
-            )
+            scope = SQL("src.grouped")
+            group_by = SQL("src.grouped, src.team_id, src.engineer_id")
         else:
-            query = SQL(
-                """
-                SELECT src.team_id, src.engineer_id, NULL AS grouped, %s
-                  FROM (%s) src
-                 GROUP BY src.team_id, src.engineer_id
-                """,
-                aggregates,
-                rows,
-            )
+            scope, group_by = SQL("NULL::integer"), SQL("src.team_id, src.engineer_id")
+        query = SQL(
+            """
+            SELECT src.team_id, src.engineer_id, %s AS grouped, %s
+              FROM (%s) src
+             GROUP BY %s
+            """,
+            scope,
+            aggregates,
+            rows,
+            group_by,
+        )
         self.env.cr.execute(query)
         # (about 2,000 rows a month for 500 engineers: tuples, and only the
         # totals that are not zero added to each scope)
